@@ -1,0 +1,51 @@
+// The CLI's command table. Each command lives in its own module under lib/cli/commands/ once
+// built; a command that a later capability will fill says so and exits non-zero, never
+// printing made-up output.
+import type { Lang } from '../i18n';
+import { CliError } from './errors';
+
+export interface CliIO {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  env: Record<string, string | undefined>;
+  /** Injected in tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface CliContext {
+  io: CliIO;
+  apiBase: string;
+  json: boolean;
+  lang: Lang;
+  /** Arguments after the command name, options included (each command parses its own). */
+  argv: string[];
+  positionals: string[];
+}
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  help?: string;
+  run(ctx: CliContext): Promise<number>;
+}
+
+function notYet(name: string, usage: string, summary: string): Command {
+  return {
+    name,
+    usage,
+    summary: `${summary} (not yet available)`,
+    run: async () => {
+      throw new CliError(`"${name}" is not yet available in this version of Insyn.`, 3);
+    },
+  };
+}
+
+export const COMMANDS: Command[] = [
+  notYet('lookup', 'lookup <url> [--html FILE]', 'which public body is behind a page, and why'),
+  notYet('datasets', 'datasets <orgnr|publisher-uri|hostname> [--query TEXT] [--limit N]', "a body's datasets and APIs"),
+  notYet('dataset', 'dataset <dataportal URL|ctx_entry>', 'one dataset or API in detail'),
+  notYet('publishers', 'publishers', 'every publisher on dataportal.se with its dataset count'),
+  notYet('report', 'report <dataset> --category C --text TEXT', 'compose a data-error report to the owning body'),
+  notYet('page', 'page <url> --html FILE [--har FILE]', 'the data files and APIs a saved page uses'),
+];

@@ -1,0 +1,41 @@
+// The extension-side glue used by popup and options: the only lib/ module (with the rest of
+// lib/ext/) that touches browser.*. It goes through webextension-polyfill so the same promise
+// API works on Chrome and Firefox.
+import browser from 'webextension-polyfill';
+import { call, type MessageType, type RequestOf, type ResponseOf } from '../messages';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { resolveLang, type Lang } from '../i18n';
+
+export function callBackground<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  return call((m) => browser.runtime.sendMessage(m), type, payload);
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return typeof navigator !== 'undefined' ? navigator.language : 'en';
+  }
+}
+
+export async function currentLang(): Promise<Lang> {
+  const settings = await loadSettings();
+  return resolveLang(settings.lang, uiLanguage());
+}
+
+export function onSettingsChanged(listener: (s: Settings) => void): () => void {
+  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) listener(parseSettings(changes[SETTINGS_KEY].newValue));
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}

@@ -1,0 +1,125 @@
+// The one message protocol between the extension's parts: detector content script, popup,
+// options and the background service worker. Each message type has a request and a response
+// schema here and nowhere else; both ends validate with them, so a forged or stale message is
+// rejected with a clear error instead of reaching the core.
+import { z } from 'zod';
+
+export const PROTOCOL = {
+  /** Liveness and version; the E2E harness and options use it. */
+  ping: {
+    req: z.object({}),
+    res: z.object({ version: z.string() }),
+  },
+} as const;
+
+export type Protocol = typeof PROTOCOL;
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = z.infer<Protocol[T]['req']>;
+export type ResponseOf<T extends MessageType> = z.infer<Protocol[T]['res']>;
+
+export const ErrorKind = z.enum([
+  'bad-message',
+  'forbidden',
+  'offline',
+  'timeout',
+  'rate-limited',
+  'server',
+  'malformed',
+  'bad-request',
+  'aborted',
+  'internal',
+]);
+export type ErrorKind = z.infer<typeof ErrorKind>;
+
+export const WireError = z.object({ kind: ErrorKind, message: z.string() });
+export type WireError = z.infer<typeof WireError>;
+
+const Envelope = z.object({ type: z.string(), payload: z.unknown() });
+const Reply = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: WireError }),
+]);
+export type Reply = z.infer<typeof Reply>;
+
+/** An error that crossed the message boundary, with its kind intact for the UI. */
+export class MessageError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
+
+export function isMessageType(type: string): type is MessageType {
+  return Object.prototype.hasOwnProperty.call(PROTOCOL, type);
+}
+
+/** Sends one request through `send` (runtime.sendMessage) and validates the reply. */
+export async function call<T extends MessageType>(
+  send: (message: unknown) => Promise<unknown>,
+  type: T,
+  payload: RequestOf<T>,
+): Promise<ResponseOf<T>> {
+  const raw = await send({ type, payload });
+  const reply = Reply.safeParse(raw);
+  if (!reply.success) throw new MessageError('bad-message', `No valid reply to ${type}`);
+  if (!reply.data.ok) throw new MessageError(reply.data.error.kind, reply.data.error.message);
+  const data = PROTOCOL[type].res.safeParse(reply.data.data);
+  if (!data.success) throw new MessageError('bad-message', `Malformed reply to ${type}: ${data.error.message}`);
+  return data.data as ResponseOf<T>;
+}
+
+/** What the background knows about who sent a message. */
+export interface SenderInfo {
+  /** The sending extension's id; must be ours. */
+  id?: string;
+  /** Set when a content script sent it. */
+  tabId?: number;
+  /** URL of the sending frame or page. */
+  url?: string;
+  frameId?: number;
+}
+
+export type Handlers = {
+  [K in MessageType]: (payload: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>>;
+};
+
+/** Maps thrown errors to wire errors; typed errors (RegistryError, MessageError) keep their kind. */
+function toWireError(err: unknown): WireError {
+  if (err && typeof err === 'object' && 'kind' in err) {
+    const kind = ErrorKind.safeParse((err as { kind: unknown }).kind);
+    const message = err instanceof Error ? err.message : String(err);
+    if (kind.success) return { kind: kind.data, message };
+  }
+  return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * Builds the background's dispatcher: validates the envelope, the sender and the payload,
+ * runs the handler, and always resolves to a Reply (never rejects), so the listener can
+ * hand the result straight to sendResponse.
+ */
+export function createDispatcher(handlers: Partial<Handlers>, ownId: string) {
+  return async (message: unknown, sender: SenderInfo): Promise<Reply> => {
+    if (sender.id !== ownId) return { ok: false, error: { kind: 'forbidden', message: 'Unknown sender' } };
+    const env = Envelope.safeParse(message);
+    if (!env.success || !isMessageType(env.data.type)) {
+      return { ok: false, error: { kind: 'bad-message', message: 'Unknown message' } };
+    }
+    const type = env.data.type;
+    const handler = handlers[type] as ((p: unknown, s: SenderInfo) => Promise<unknown>) | undefined;
+    if (!handler) return { ok: false, error: { kind: 'bad-message', message: `No handler for ${type}` } };
+    const payload = PROTOCOL[type].req.safeParse(env.data.payload ?? {});
+    if (!payload.success) {
+      return { ok: false, error: { kind: 'bad-message', message: `Invalid ${type}: ${payload.error.message}` } };
+    }
+    try {
+      const data = await handler(payload.data, sender);
+      return { ok: true, data };
+    } catch (err) {
+      return { ok: false, error: toWireError(err) };
+    }
+  };
+}

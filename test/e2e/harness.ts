@@ -1,0 +1,181 @@
+// E2E harness: real Debian Chromium with the built extension loaded, local fixture sites served
+// over HTTPS under real public-sector hostnames (--host-resolver-rules), and the registry
+// answered by the local stub. `MAP * ~NOTFOUND` makes every other host unresolvable, so no test
+// can reach the internet.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createServer, type Server, type IncomingMessage, type ServerResponse } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from '../../scripts/ensure-browser.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXT_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+const SITES_DIR = path.join(ROOT, 'test', 'fixtures', 'sites');
+
+/** Hostnames the fixture site server answers for; each maps to a folder in test/fixtures/sites. */
+export const SITE_HOSTS = [
+  'www.skatteverket.se',
+  'skatteverket.se',
+  'goteborg.se',
+  'www.goteborg.se',
+  'www.lansstyrelsen.se',
+  'www.handelsbolaget-exempel.se',
+  'www.example.com',
+] as const;
+export const REGISTRY_HOST = 'admin.dataportal.se';
+
+export interface TlsMaterial {
+  key: string;
+  cert: string;
+}
+
+/** A throwaway self-signed certificate; Chromium runs with --ignore-certificate-errors. */
+export async function makeCert(dir: string): Promise<TlsMaterial> {
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=insyn-test', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  return { key: await readFile(key, 'utf8'), cert: await readFile(cert, 'utf8') };
+}
+
+export interface SiteServer {
+  port: number;
+  /** Every request: host + path, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves test/fixtures/sites/<host>/<path>.html (index.html for "/"); routes may be added. */
+export async function startSites(tls: TlsMaterial, extra?: (req: IncomingMessage, res: ServerResponse) => boolean): Promise<SiteServer> {
+  const requests: string[] = [];
+  const server: Server = createServer(tls, async (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const url = new URL(req.url ?? '/', `https://${host}`);
+    requests.push(`${host}${url.pathname}`);
+    if (extra?.(req, res)) return;
+    const dir = host.replace(/^www\./, '');
+    const rel = url.pathname === '/' || url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
+    const candidates = [path.join(SITES_DIR, dir, rel), path.join(SITES_DIR, dir, `${rel}.html`), path.join(SITES_DIR, dir, rel, 'index.html')];
+    const file = candidates.find((f) => f.startsWith(path.join(SITES_DIR, dir)) && existsSync(f) && !f.endsWith('/'));
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>404</title><p>Not found</p>');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(await readFile(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+export interface LaunchOptions {
+  sitesPort: number;
+  registryPort?: number;
+  /** Browser UI language, e.g. 'sv' or 'en-US'. */
+  locale?: string;
+  extDir?: string;
+}
+
+export interface Harness {
+  context: BrowserContext;
+  sw: Worker;
+  extensionId: string;
+  userDataDir: string;
+  /** Opens the extension's real popup document describing the given page's tab. */
+  openPopup(page: Page): Promise<Page>;
+  openOptions(): Promise<Page>;
+  tabIdOf(page: Page): Promise<number>;
+  /** Writes to the extension's storage.local through the service worker. */
+  seedStorage(items: Record<string, unknown>): Promise<void>;
+  /** Every request the browser made (pages and service worker): full URLs. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function launch(opts: LaunchOptions): Promise<Harness> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-browser.mjs`');
+  const extDir = opts.extDir ?? EXT_DIR;
+  if (!existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`No built extension in ${extDir}: run \`npm run build\``);
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'insyn-e2e-'));
+  const rules = [
+    ...SITE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${opts.sitesPort}`),
+    ...(opts.registryPort ? [`MAP ${REGISTRY_HOST} 127.0.0.1:${opts.registryPort}`] : []),
+    'MAP * ~NOTFOUND',
+    'EXCLUDE 127.0.0.1',
+    'EXCLUDE localhost',
+  ].join(',');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    locale: opts.locale ?? 'sv-SE',
+    args: [
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      `--lang=${opts.locale ?? 'sv-SE'}`,
+      `--host-resolver-rules=${rules}`,
+    ],
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  let [sw] = context.serviceWorkers();
+  sw ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(sw.url()).host;
+
+  const tabIdOf = async (page: Page): Promise<number> => {
+    const url = page.url();
+    const id = await sw.evaluate(async (u: string) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((t) => t.url === u)?.id;
+    }, url);
+    if (typeof id !== 'number') throw new Error(`No tab for ${url}`);
+    return id;
+  };
+
+  return {
+    context,
+    sw,
+    extensionId,
+    userDataDir,
+    requests,
+    tabIdOf,
+    async openPopup(page) {
+      const tabId = await tabIdOf(page);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+      return popup;
+    },
+    async openOptions() {
+      const p = await context.newPage();
+      await p.goto(`chrome-extension://${extensionId}/options.html`);
+      return p;
+    },
+    async seedStorage(items) {
+      await sw.evaluate((i: Record<string, unknown>) => chrome.storage.local.set(i), items);
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { local: { set(i: Record<string, unknown>): Promise<void> } };
+};
