@@ -22,10 +22,12 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'insyn@insyn.se',
-          strict_min_version: '115.0',
+          // data_collection_permissions needs Firefox 140 (Android 142).
+          strict_min_version: '140.0',
           // Firefox's data-collection consent: Insyn collects nothing.
           data_collection_permissions: { required: ['none'] },
         } as Record<string, unknown>,
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -1,3 +1,4 @@
+import '../lib/zod-setup';
 // Thin wiring: register listeners synchronously (MV3 wakes the worker for them) and hand
 // every message to the dispatcher, which validates it against lib/messages.ts.
 import browser from 'webextension-polyfill';

@@ -25,7 +25,7 @@ Built:
 
 Load it by hand:
   Chromium/Chrome/Edge: open chrome://extensions, turn on Developer mode, "Load unpacked", pick ${chromeDir}
-  Firefox: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on", pick .output/firefox-mv2/manifest.json
+  Firefox: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on", pick .output/firefox-mv3/manifest.json
 `);
 
 const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);

@@ -60,7 +60,7 @@ if (want('build') || want('e2e')) {
 }
 if (want('build')) {
   if (step('build firefox', ...npx('wxt', 'build', '-b', 'firefox'))) {
-    step('web-ext lint', ...npx('web-ext', 'lint', '-s', '.output/firefox-mv2', '--no-input', '--no-config-discovery'));
+    step('web-ext lint', ...npx('web-ext', 'lint', '-s', '.output/firefox-mv3', '--no-input', '--no-config-discovery'));
   }
   step('bundle size budget', 'node', ['scripts/size.mjs', '--check']);
 }

@@ -1,3 +1,4 @@
+import '../../lib/zod-setup';
 import { render } from 'preact';
 import '../../assets/styles.css';
 import { PopupApp } from '../../components/popup/PopupApp';
