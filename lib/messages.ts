@@ -3,19 +3,8 @@
 // schema here and nowhere else; both ends validate with them, so a forged or stale message is
 // rejected with a clear error instead of reaching the core.
 import { z } from 'zod';
-
-export const PROTOCOL = {
-  /** Liveness and version; the E2E harness and options use it. */
-  ping: {
-    req: z.object({}),
-    res: z.object({ version: z.string() }),
-  },
-} as const;
-
-export type Protocol = typeof PROTOCOL;
-export type MessageType = keyof Protocol;
-export type RequestOf<T extends MessageType> = z.infer<Protocol[T]['req']>;
-export type ResponseOf<T extends MessageType> = z.infer<Protocol[T]['res']>;
+import { CorrectionSchema, ResolutionSchema, SignalsSchema } from './detect/schema';
+import { ItemDetail, Publisher, SearchPage } from './dcat/types';
 
 export const ErrorKind = z.enum([
   'bad-message',
@@ -30,6 +19,116 @@ export const ErrorKind = z.enum([
   'internal',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKind>;
+const CacheInfo = z.object({ stale: z.boolean(), ageMs: z.number(), source: z.enum(['cache', 'network']) });
+const Ok = z.object({ ok: z.literal(true) });
+
+export const TabState = z.union([
+  z.object({ pageKind: z.literal('not-web') }),
+  z.object({
+    pageKind: z.literal('web'),
+    url: z.string(),
+    host: z.string(),
+    /** The user paused Insyn on this host. */
+    paused: z.boolean(),
+    /** The detector reported signals for this page. */
+    signalsSeen: z.boolean(),
+    resolution: ResolutionSchema.optional(),
+    publisher: Publisher.optional(),
+  }),
+]);
+export type TabState = z.infer<typeof TabState>;
+
+export const CorrectionItem = z.object({
+  key: z.string(),
+  host: z.string(),
+  pathPrefix: z.string().optional(),
+  correction: CorrectionSchema,
+  savedAt: z.number(),
+});
+
+export const PROTOCOL = {
+  /** Liveness and version; the E2E harness and options use it. */
+  ping: {
+    req: z.object({}),
+    res: z.object({ version: z.string() }),
+  },
+  /** Detector → background: what one page says about its owner. */
+  signals: {
+    req: z.object({ signals: SignalsSchema }),
+    res: z.object({ status: z.string() }),
+  },
+  /** Popup → background: who is behind this tab? `detect` runs the detector there first (activeTab). */
+  'tab-state': {
+    req: z.object({ tabId: z.number().int().optional(), url: z.string().max(4096).optional(), detect: z.boolean().optional() }),
+    res: TabState,
+  },
+  /** One page of an organisation's datasets, APIs and series. */
+  'org-items': {
+    req: z.object({
+      publisherUri: z.string().max(500),
+      query: z.string().max(200).optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(100).optional(),
+      sort: z.enum(['relevance', 'modified', 'title']).optional(),
+      /** Ask the registry even if the cache is fresh; a failure still answers from the cache, with `refreshError`. */
+      revalidate: z.boolean().optional(),
+    }),
+    res: z.object({ page: SearchPage, cache: CacheInfo, refreshError: ErrorKind.optional() }),
+  },
+  /** One dataset or API with distributions, publisher and contact point. */
+  'item-detail': {
+    req: z.object({
+      contextId: z.string().max(64),
+      entryId: z.string().max(64),
+      uri: z.string().max(2048).optional(),
+      revalidate: z.boolean().optional(),
+    }),
+    res: z.object({
+      item: ItemDetail,
+      portalUrl: z.object({ sv: z.string(), en: z.string() }),
+      cache: CacheInfo,
+      refreshError: ErrorKind.optional(),
+    }),
+  },
+  /** Publishers by name or org number, for "Which organisation is this?". */
+  'find-publishers': {
+    req: z.object({ text: z.string().max(200) }),
+    res: z.object({ publishers: z.array(Publisher) }),
+  },
+  /** Remember (or, with null, forget) the user's correction for a site. */
+  'set-correction': {
+    req: z.object({
+      url: z.string().max(4096),
+      scope: z.enum(['host', 'path']),
+      correction: CorrectionSchema.nullable(),
+      /** The tab to re-evaluate (and re-badge) at once. */
+      tabId: z.number().int().optional(),
+    }),
+    res: Ok,
+  },
+  'list-corrections': {
+    req: z.object({}),
+    res: z.object({ items: z.array(CorrectionItem) }),
+  },
+  'clear-corrections': {
+    req: z.object({ key: z.string().optional() }),
+    res: Ok,
+  },
+  'cache-stats': {
+    req: z.object({}),
+    res: z.object({ entries: z.number(), bytes: z.number() }),
+  },
+  'cache-clear': {
+    req: z.object({}),
+    res: Ok,
+  },
+} as const;
+
+export type Protocol = typeof PROTOCOL;
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = z.infer<Protocol[T]['req']>;
+export type ResponseOf<T extends MessageType> = z.infer<Protocol[T]['res']>;
+
 
 export const WireError = z.object({ kind: ErrorKind, message: z.string() });
 export type WireError = z.infer<typeof WireError>;

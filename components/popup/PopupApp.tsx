@@ -1,39 +1,112 @@
+import { useEffect, useState } from 'preact/hooks';
 import { I18nProvider, useI18n } from '../common/i18n';
+import { Header } from '../common/Header';
+import { Notice, Skeleton } from '../common/Notice';
 import type { Lang } from '../../lib/i18n';
 import type { Target } from '../../lib/ext/tabs';
-import { pageKind } from '../../lib/ext/page-kind';
-import { Header } from '../common/Header';
+import type { TabState } from '../../lib/messages';
+import type { PopupApi } from './api';
+import { OrgHeader } from './OrgHeader';
+import { OrgData } from './OrgData';
+import { OrgPicker } from './OrgPicker';
+import { errorText } from './errors';
 
-export function PopupApp({ lang, target }: { lang: Lang; target: Target }) {
+export function PopupApp({ lang, target, api }: { lang: Lang; target: Target; api: PopupApi }) {
   return (
     <I18nProvider lang={lang}>
       <div class="popup">
-        <Header />
+        <Header onOptions={api.openOptions} />
         <main id="main">
-          <PopupBody target={target} />
+          <PopupBody target={target} api={api} />
         </main>
       </div>
     </I18nProvider>
   );
 }
 
-function PopupBody({ target }: { target: Target }) {
+type Load = { state: 'loading' } | { state: 'ready'; tab: TabState } | { state: 'error'; kind: string };
+
+function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
   const { t } = useI18n();
-  const kind = pageKind(target.url);
-  if (kind.kind !== 'web') {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [picking, setPicking] = useState(false);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        let tab = await api.tabState({ tabId: target.tabId, url: target.url });
+        // Nothing known yet: run the detector on this page (activeTab) and ask again.
+        if (tab.pageKind === 'web' && !tab.paused && !tab.signalsSeen && tab.resolution?.status === 'none') {
+          tab = await api.tabState({ tabId: target.tabId, url: target.url, detect: true });
+        }
+        if (live) setLoad({ state: 'ready', tab });
+      } catch (err) {
+        if (live) setLoad({ state: 'error', kind: (err as { kind?: string }).kind ?? 'internal' });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [target.tabId, target.url, version]);
+
+  if (load.state === 'loading') return <Skeleton rows={3} label={t('loading')} />;
+  if (load.state === 'error') {
     return (
-      <p class="notice" role="status">
-        {t('notWebPage')}
-      </p>
+      <Notice tone="error">
+        {errorText(t, load.kind)} <button type="button" onClick={() => setVersion((v) => v + 1)}>{t('retry')}</button>
+      </Notice>
     );
   }
+  const tab = load.tab;
+  if (tab.pageKind === 'not-web') return <Notice>{t('notWebPage')}</Notice>;
+
+  const reload = () => {
+    setPicking(false);
+    setVersion((v) => v + 1);
+  };
+  const r = tab.resolution;
+  const recognised = r && (r.status === 'matched' || r.status === 'public-unpublished') && r.org;
+
+  if (picking || !recognised) {
+    return (
+      <OrgPicker
+        api={api}
+        url={tab.url}
+        host={tab.host}
+        tabId={target.tabId}
+        resolution={r}
+        onDone={reload}
+        onCancel={recognised ? () => setPicking(false) : undefined}
+      />
+    );
+  }
+
   return (
-    <section aria-labelledby="site-label">
-      <p>
-        <span id="site-label" class="muted">
-          {t('siteLabel')}:
-        </span>{' '}
-        <strong data-testid="site-host">{kind.host}</strong>
+    <>
+      <OrgHeader resolution={r} publisher={tab.publisher} onWrong={() => setPicking(true)} />
+      {r.org?.publisherUri && r.org.hasPublished ? (
+        <OrgData key={r.org.publisherUri} api={api} publisherUri={r.org.publisherUri} />
+      ) : (
+        <NoDatasets name={tab.publisher?.name ?? r.org?.name} />
+      )}
+    </>
+  );
+}
+
+function NoDatasets({ name }: { name?: { sv?: string; en?: string; any?: string } }) {
+  const { t, lang } = useI18n();
+  const display = (lang === 'sv' ? name?.sv ?? name?.en : name?.en ?? name?.sv) ?? name?.any ?? '';
+  return (
+    <section class="card" aria-labelledby="none-h" data-testid="no-datasets">
+      <h2 id="none-h">{t('noDatasetsTitle')}</h2>
+      <p>{t('noDatasets', { name: display })}</p>
+      <p class="small">{t('noDatasetsWhat')}</p>
+      <p class="small">
+        <a href={lang === 'sv' ? 'https://www.digg.se/kunskap-och-stod/oppna-och-delade-data' : 'https://www.digg.se/en'} target="_blank" rel="noopener noreferrer">
+          {t('readMoreOpenData')}
+        </a>
       </p>
     </section>
   );

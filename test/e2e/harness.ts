@@ -4,9 +4,10 @@
 // can reach the internet.
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { createServer, type Server, type IncomingMessage, type ServerResponse } from 'node:https';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,7 +61,7 @@ export async function startSites(tls: TlsMaterial, extra?: (req: IncomingMessage
     const dir = host.replace(/^www\./, '');
     const rel = url.pathname === '/' || url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
     const candidates = [path.join(SITES_DIR, dir, rel), path.join(SITES_DIR, dir, `${rel}.html`), path.join(SITES_DIR, dir, rel, 'index.html')];
-    const file = candidates.find((f) => f.startsWith(path.join(SITES_DIR, dir)) && existsSync(f) && !f.endsWith('/'));
+    const file = candidates.find((f) => f.startsWith(path.join(SITES_DIR, dir)) && existsSync(f) && statSync(f).isFile());
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>404</title><p>Not found</p>');
       return;
@@ -116,6 +117,9 @@ export async function launch(opts: LaunchOptions): Promise<Harness> {
     executablePath,
     headless: true,
     locale: opts.locale ?? 'sv-SE',
+    // The browser's UI language (what chrome.i18n.getUILanguage() says in the service worker)
+    // follows the environment on Linux; Playwright's `locale` only reaches pages.
+    env: { ...process.env, LANGUAGE: (opts.locale ?? 'sv-SE').replace('-', '_'), LANG: `${(opts.locale ?? 'sv-SE').replace('-', '_')}.UTF-8` },
     args: [
       `--disable-extensions-except=${extDir}`,
       `--load-extension=${extDir}`,
@@ -133,17 +137,22 @@ export async function launch(opts: LaunchOptions): Promise<Harness> {
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
+  if (process.env.INSYN_E2E_DEBUG) {
+    context.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
+  }
   let [sw] = context.serviceWorkers();
   sw ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(sw.url()).host;
 
+  // Without the `tabs` permission the extension cannot see URLs of hosts it has no access to,
+  // so the tab is found as the active one after bringing its page to the front.
   const tabIdOf = async (page: Page): Promise<number> => {
-    const url = page.url();
-    const id = await sw.evaluate(async (u: string) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((t) => t.url === u)?.id;
-    }, url);
-    if (typeof id !== 'number') throw new Error(`No tab for ${url}`);
+    await page.bringToFront();
+    const id = await sw.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id;
+    });
+    if (typeof id !== 'number') throw new Error(`No tab for ${page.url()}`);
     return id;
   };
 
@@ -179,3 +188,51 @@ declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   storage: { local: { set(i: Record<string, unknown>): Promise<void> } };
 };
+
+export interface World {
+  sites: SiteServer;
+  registry: import('../support/registry-stub').RegistryStub;
+  h: Harness;
+  close(): Promise<void>;
+}
+
+/** Fixture sites + registry stub (both HTTPS) + Chromium with the extension. */
+export async function startWorld(opts: { locale?: string; latencyMs?: number } = {}): Promise<World> {
+  const { startRegistryStub } = await import('../support/registry-stub');
+  const dir = await mkdtemp(path.join(tmpdir(), 'insyn-cert-'));
+  const tls = await makeCert(dir);
+  const sites = await startSites(tls);
+  const registry = await startRegistryStub({ https: tls, latencyMs: opts.latencyMs });
+  const h = await launch({ sitesPort: sites.port, registryPort: registry.port, locale: opts.locale });
+  return {
+    sites,
+    registry,
+    h,
+    async close() {
+      await h.close();
+      await registry.close();
+      await sites.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Badge text and title of a tab, read from the service worker. */
+export async function badgeOf(h: Harness, page: Page): Promise<{ text: string; title: string }> {
+  const tabId = await h.tabIdOf(page);
+  return h.sw.evaluate(async (id: number) => {
+    const c = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } }).chrome;
+    return { text: await c.action.getBadgeText({ tabId: id }), title: await c.action.getTitle({ tabId: id }) };
+  }, tabId);
+}
+
+/** Polls until `fn` returns a truthy value or the timeout passes. */
+export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 8000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last = await fn();
+  while (!ok(last) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await fn();
+  }
+  return last;
+}

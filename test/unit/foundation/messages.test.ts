@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { call, createDispatcher, MessageError } from '../../../lib/messages';
 import { createBackground } from '../../../lib/background/service';
+import { fakeDeps } from '../background/fakes';
 import { VERSION } from '../../../lib/version';
 import pkg from '../../../package.json';
 
 const OWN = 'ownextensionid';
 
 describe('message protocol', () => {
-  const dispatch = createDispatcher(createBackground().handlers, OWN);
+  const dispatch = createDispatcher(createBackground(fakeDeps()).handlers, OWN);
 
   it('answers a valid request from our own extension', async () => {
     await expect(dispatch({ type: 'ping', payload: {} }, { id: OWN })).resolves.toEqual({ ok: true, data: { version: VERSION } });

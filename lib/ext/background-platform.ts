@@ -1,0 +1,81 @@
+// The real browser behind BackgroundDeps (lib/background/service.ts): storage.session for tab
+// state (survives service-worker restarts, cleared with the browser session), the action badge,
+// IndexedDB for cache and corrections, and the registry client. One of the lib/ext/ modules
+// that touch browser.*.
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { createTransport } from '../registry/transport';
+import { createRegistryClient } from '../registry/client';
+import { IdbCache } from '../storage/idb-cache';
+import { kvGet, kvSet, openInsynDb, type InsynDB } from '../storage/db';
+import { createCorrectionStore } from '../background/corrections';
+import { ResolutionSchema, SignalsSchema } from '../detect/schema';
+import type { BackgroundDeps, TabRecord, TabStore } from '../background/service';
+import { parseSettings, SETTINGS_KEY } from '../settings';
+import { resolveLang } from '../i18n';
+
+const TabRecordSchema = z.object({
+  url: z.string(),
+  signals: SignalsSchema.optional(),
+  resolution: ResolutionSchema.optional(),
+  updatedAt: z.number(),
+});
+
+const tabKey = (id: number) => `tab:${id}`;
+
+export const sessionTabStore: TabStore = {
+  async get(tabId) {
+    const got = await browser.storage.session.get(tabKey(tabId));
+    const parsed = TabRecordSchema.safeParse(got[tabKey(tabId)]);
+    return parsed.success ? (parsed.data as TabRecord) : undefined;
+  },
+  async set(tabId, record) {
+    await browser.storage.session.set({ [tabKey(tabId)]: record });
+  },
+  async remove(tabId) {
+    await browser.storage.session.remove(tabKey(tabId));
+  },
+};
+
+async function settings() {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
+}
+
+export function createPlatform(apiBase?: string): BackgroundDeps {
+  let dbPromise: Promise<InsynDB> | undefined;
+  const db = () => (dbPromise ??= openInsynDb());
+  const cache = new IdbCache({ db });
+  const transport = createTransport({ base: apiBase });
+  const client = createRegistryClient({ transport, cache });
+  const corrections = createCorrectionStore({
+    load: async () => kvGet(await db(), 'corrections', z.unknown()),
+    save: async (records) => kvSet(await db(), 'corrections', records),
+  });
+  return {
+    client,
+    tabs: sessionTabStore,
+    corrections,
+    cacheAdmin: { stats: () => cache.stats(), clear: () => cache.clear() },
+    badge: {
+      async set(tabId, { text, title, color }) {
+        await Promise.all([
+          browser.action.setBadgeText({ tabId, text }),
+          browser.action.setTitle({ tabId, title }),
+          browser.action.setBadgeBackgroundColor({ tabId, color }),
+        ]).catch(() => undefined); // the tab may have closed meanwhile
+      },
+      async clear(tabId) {
+        await Promise.all([browser.action.setBadgeText({ tabId, text: '' }), browser.action.setTitle({ tabId, title: '' })]).catch(
+          () => undefined,
+        );
+      },
+    },
+    lang: async () => resolveLang((await settings()).lang, browser.i18n.getUILanguage()),
+    pausedHosts: async () => (await settings()).pausedHosts,
+    injectDetector: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/detector.js'] });
+    },
+    log: (message, err) => console.warn(`[insyn] ${message}`, err ?? ''),
+  };
+}
