@@ -27,7 +27,11 @@ export function ItemDetailView({ item, portalUrl, now, onBack, onReport }: Props
   const title = pickText(item.title, lang) ?? t('unnamed');
   const description = pickText(item.description, lang);
   const keywords = pickList(item.keywords, lang);
-  const apiUrls = item.endpointUrls;
+  // A data service states its endpoint; a dataset served by an API usually only has distributions
+  // pointing at the service, whose access URL is then the endpoint to call.
+  const apiUrls = item.endpointUrls.length
+    ? item.endpointUrls
+    : [...new Set(item.distributions.filter((d) => d.accessServiceUris.length > 0 && d.accessUrl).map((d) => d.accessUrl as string))];
 
   return (
     <article aria-labelledby="detail-title" data-testid="detail">

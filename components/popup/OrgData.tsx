@@ -220,12 +220,13 @@ export function OrgData({ api, publisherUri }: { api: PopupApi; publisherUri: st
 }
 
 function countLine(t: (k: StringKey, p?: Record<string, string | number>) => string, list: ListState): string {
-  const apis = list.items.filter((i) => i.isApi).length;
-  const datasets = list.total;
-  const d = datasets === 1 ? t('countDataset1') : t('countDatasets', { n: datasets });
-  // The API count is exact only when every item is loaded; otherwise it is a lower bound.
+  // APIs are the data services; datasets served through an API still count as datasets (they
+  // carry the API marker in the list). Exact only when every item is loaded; else a lower bound.
+  const services = list.items.filter((i) => i.kind === 'dataservice').length;
   const complete = list.items.length >= list.total;
-  const a = apis === 1 && complete ? t('countApi1') : t('countApis', { n: complete ? apis : `${apis}+` });
+  const datasets = list.total - services;
+  const d = datasets === 1 ? t('countDataset1') : t('countDatasets', { n: complete ? datasets : `≤ ${datasets}` });
+  const a = services === 1 && complete ? t('countApi1') : t('countApis', { n: complete ? services : `${services}+` });
   return `${d} · ${a}`;
 }
 

@@ -1,0 +1,147 @@
+// The popup on a known agency's page: organisation, counts, list with licence and frequency
+// labels, detail with contact point and distributions, search and the APIs-only filter, the
+// offline state with cached data, English, and an axe-core accessibility check.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { startWorld, type World } from './harness';
+import { EXPECTED } from '../support/registry-data';
+
+const require = createRequire(import.meta.url);
+
+async function axe(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
+  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const r = await (globalThis as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+}
+
+function serious(v: { impact: string }[]) {
+  return v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+}
+
+describe('popup', () => {
+  let w: World;
+  let site: Page;
+  before(async () => {
+    w = await startWorld({ locale: 'sv-SE' });
+    site = await w.h.context.newPage();
+    await site.goto('https://www.skatteverket.se/');
+  });
+  after(async () => w?.close());
+
+  it('shows the organisation, counts, licence and frequency labels', async () => {
+    const popup = await w.h.openPopup(site);
+    await popup.getByTestId('org-name').filter({ hasText: 'Skatteverket' }).waitFor();
+    assert.equal(await popup.getByTestId('org-number').textContent(), '202100-5448');
+    await popup.getByTestId('item-row').first().waitFor();
+    assert.equal(await popup.getByTestId('item-row').count(), EXPECTED.skatteverket.listedItems);
+    const counts = await popup.getByTestId('counts').textContent();
+    const datasets = EXPECTED.skatteverket.listedItems - EXPECTED.skatteverket.apis;
+    assert.match(counts ?? '', new RegExp(`${datasets} datamängder · ${EXPECTED.skatteverket.apis} API:er`));
+    const row = popup.getByTestId('item-row').filter({ hasText: 'Skattesatser per kommun' });
+    assert.match((await row.textContent()) ?? '', /API/);
+    assert.ok((await popup.locator('[data-licence="cc0"]').count()) > 0, 'a CC0 badge');
+    assert.ok((await popup.locator('[data-licence="missing"]').count()) > 0, 'a missing-licence badge');
+    assert.match((await popup.locator('.item-meta').allTextContents()).join(' '), /Uppdatering: årlig · senast \d{4}-\d{2}-\d{2}/);
+    assert.ok((await popup.getByTestId('overdue').count()) > 0, 'an overdue dataset is marked');
+    assert.deepEqual(serious(await axe(popup)), []);
+    await popup.close();
+  });
+
+  it('search and the APIs-only filter narrow the list', async () => {
+    const popup = await w.h.openPopup(site);
+    await popup.getByTestId('item-row').first().waitFor();
+    await popup.getByLabel('Bara API:er').check();
+    // APIs themselves plus datasets served through one: fewer than all, at least the APIs, each marked.
+    await popup.waitForFunction((n) => document.querySelectorAll('[data-testid="item-row"]').length < n, EXPECTED.skatteverket.listedItems);
+    const apiRows = await popup.getByTestId('item-row').allTextContents();
+    assert.ok(apiRows.length >= EXPECTED.skatteverket.apis);
+    assert.ok(apiRows.every((r) => /API/.test(r)));
+    await popup.getByLabel('Bara API:er').uncheck();
+    await popup.getByRole('searchbox', { name: 'Sök i organisationens data' }).fill('testpersonnummer');
+    // The dataset and its API both match.
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="item-row"]').length === 2);
+    for (const row of await popup.getByTestId('item-row').allTextContents()) assert.match(row, /Testpersonnummer/);
+    await popup.close();
+  });
+
+  it('opens a detail view with contact point, distributions and a curl line', async () => {
+    const popup = await w.h.openPopup(site);
+    await popup.getByTestId('item-row').filter({ hasText: 'Skattesatser per kommun' }).click();
+    const detail = popup.getByTestId('detail');
+    await detail.waitFor();
+    assert.equal(await popup.evaluate(() => document.activeElement?.id), 'detail-title', 'focus moves to the detail heading');
+    assert.match((await popup.getByTestId('contact').textContent()) ?? '', /oppnadata@skatteverket\.se/);
+    assert.ok((await popup.getByTestId('distribution').count()) >= 2);
+    assert.match((await popup.getByTestId('curl').first().textContent()) ?? '', /^curl -sSL 'https:\/\//);
+    assert.ok(await popup.getByRole('link', { name: 'Öppna på dataportal.se' }).isVisible());
+    assert.deepEqual(serious(await axe(popup)), []);
+    await popup.getByRole('button', { name: /Tillbaka/ }).click();
+    await popup.getByTestId('item-row').first().waitFor();
+    const focused = await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid);
+    assert.equal(focused, 'item-row', 'focus returns to the row');
+    await popup.close();
+  });
+
+  it('shows cached data with its age when the registry stops answering', async () => {
+    // Age every cache entry by 7 hours (past the 6 h TTL) through the service worker.
+    await w.h.sw.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open('insyn');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction('cache', 'readwrite');
+        const store = tx.objectStore('cache');
+        const req = store.openCursor();
+        req.onsuccess = () => {
+          const c = req.result;
+          if (!c) return;
+          c.update({ ...c.value, storedAt: c.value.storedAt - 7 * 3600_000 });
+          c.continue();
+        };
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    });
+    w.registry.setMode('down');
+    try {
+      const popup = await w.h.openPopup(site);
+      await popup.getByTestId('item-row').first().waitFor();
+      const notice = popup.getByTestId('offline');
+      await notice.waitFor({ timeout: 30_000 });
+      assert.match((await notice.textContent()) ?? '', /sparad data från 7 tim sedan/);
+      assert.equal(await popup.getByTestId('item-row').count(), EXPECTED.skatteverket.listedItems, 'cached rows stay visible');
+      await popup.close();
+    } finally {
+      w.registry.setMode('ok');
+    }
+  });
+
+  it('renders in English when chosen in the options, and the options page is accessible', async () => {
+    const options = await w.h.openOptions();
+    await options.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+    await options.getByRole('heading', { name: 'Language' }).waitFor();
+    assert.deepEqual(serious(await axe(options)), []);
+    await options.close();
+    const popup = await w.h.openPopup(site);
+    await popup.getByTestId('item-row').first().waitFor();
+    assert.match((await popup.getByTestId('counts').textContent()) ?? '', /datasets · \d+ APIs/);
+    assert.ok(await popup.getByRole('button', { name: 'Wrong organisation?' }).isVisible());
+    // Metadata in the UI language when the publisher gave it.
+    await popup.getByTestId('item-row').filter({ hasText: 'Tax rates per municipality' }).click();
+    await popup.getByRole('heading', { name: 'Contact point' }).waitFor();
+    assert.deepEqual(serious(await axe(popup)), []);
+    await popup.close();
+    await w.h.seedStorage({ 'insyn.settings': { version: 1, lang: 'auto', pausedHosts: [], extraOrigins: [] } });
+  });
+});
