@@ -16,7 +16,15 @@ const TYPE_KEY: Record<string, StringKey> = {
 };
 const CONFIDENCE_KEY: Record<string, StringKey> = { high: 'confidenceHigh', medium: 'confidenceMedium', low: 'confidenceLow' };
 
-export function OrgHeader({ resolution, publisher, onWrong }: { resolution: Resolution; publisher?: Publisher; onWrong: () => void }) {
+interface Props {
+  resolution: Resolution;
+  publisher?: Publisher;
+  host: string;
+  onWrong: () => void;
+  onPause: () => void;
+}
+
+export function OrgHeader({ resolution, publisher, host, onWrong, onPause }: Props) {
   const { t, lang } = useI18n();
   const org = resolution.org;
   const name = pickText(publisher?.name, lang) ?? pickText(org?.name, lang) ?? formatOrgNumber(org?.orgNumber) ?? '';
@@ -61,6 +69,9 @@ export function OrgHeader({ resolution, publisher, onWrong }: { resolution: Reso
           {t('wrongOrg')}
         </button>
         {portal && <SafeLink href={portal}>{t('openOrgOnPortal')}</SafeLink>}
+        <button type="button" class="link" onClick={onPause}>
+          {t('pauseHere', { host })}
+        </button>
       </p>
     </section>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { Header } from '../common/Header';
 import { Notice, Skeleton } from '../common/Notice';
-import type { Lang } from '../../lib/i18n';
+import { formatOrgNumber, type Lang } from '../../lib/i18n';
 import type { Target } from '../../lib/ext/tabs';
 import type { TabState } from '../../lib/messages';
 import type { PopupApi } from './api';
@@ -66,6 +66,16 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
     setPicking(false);
     setVersion((v) => v + 1);
   };
+  if (tab.paused) {
+    return (
+      <Notice testid="paused">
+        {t('pausedHere', { host: tab.host })}{' '}
+        <button type="button" onClick={async () => { await api.setPaused(tab.host, false); reload(); }}>
+          {t('resume')}
+        </button>
+      </Notice>
+    );
+  }
   const r = tab.resolution;
   const recognised = r && (r.status === 'matched' || r.status === 'public-unpublished') && r.org;
 
@@ -85,19 +95,31 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
 
   return (
     <>
-      <OrgHeader resolution={r} publisher={tab.publisher} onWrong={() => setPicking(true)} />
+      <OrgHeader
+        resolution={r}
+        publisher={tab.publisher}
+        onWrong={() => setPicking(true)}
+        onPause={async () => {
+          await api.setPaused(tab.host, true);
+          reload();
+        }}
+        host={tab.host}
+      />
       {r.org?.publisherUri && r.org.hasPublished ? (
         <OrgData key={r.org.publisherUri} api={api} publisherUri={r.org.publisherUri} />
       ) : (
-        <NoDatasets name={tab.publisher?.name ?? r.org?.name} />
+        <NoDatasets name={tab.publisher?.name ?? r.org?.name} orgNumber={r.org?.orgNumber} />
       )}
     </>
   );
 }
 
-function NoDatasets({ name }: { name?: { sv?: string; en?: string; any?: string } }) {
+function NoDatasets({ name, orgNumber }: { name?: { sv?: string; en?: string; any?: string }; orgNumber?: string }) {
   const { t, lang } = useI18n();
-  const display = (lang === 'sv' ? name?.sv ?? name?.en : name?.en ?? name?.sv) ?? name?.any ?? '';
+  const display =
+    (lang === 'sv' ? name?.sv ?? name?.en : name?.en ?? name?.sv) ??
+    name?.any ??
+    (orgNumber ? t('bodyWithOrgNumber', { orgnr: formatOrgNumber(orgNumber) ?? orgNumber }) : t('thisBody'));
   return (
     <section class="card" aria-labelledby="none-h" data-testid="no-datasets">
       <h2 id="none-h">{t('noDatasetsTitle')}</h2>

@@ -9,5 +9,7 @@ export interface PopupApi {
   findPublishers(text: string): Promise<ResponseOf<'find-publishers'>>;
   setCorrection(req: RequestOf<'set-correction'>): Promise<unknown>;
   openOptions(): void;
+  /** Pause or resume Insyn on a host (settings). */
+  setPaused(host: string, paused: boolean): Promise<void>;
   now(): number;
 }

@@ -1,11 +1,25 @@
 import '../../lib/zod-setup';
+import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import '../../assets/styles.css';
-import { OptionsApp } from '../../components/options/OptionsApp';
-import { loadSettings, saveSettings, uiLanguage } from '../../lib/ext/runtime';
+import { OptionsApp, type OptionsApi } from '../../components/options/OptionsApp';
+import { callBackground, loadSettings, saveSettings, uiLanguage } from '../../lib/ext/runtime';
+
+const api: OptionsApi = {
+  save: saveSettings,
+  requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
+  removeOrigin: async (pattern) => {
+    await browser.permissions.remove({ origins: [pattern] });
+  },
+  listCorrections: async () => (await callBackground('list-corrections', {})).items,
+  clearCorrections: async (key) => {
+    await callBackground('clear-corrections', key ? { key } : {});
+  },
+  cacheStats: () => callBackground('cache-stats', {}),
+  clearCache: async () => {
+    await callBackground('cache-clear', {});
+  },
+};
 
 const settings = await loadSettings();
-render(
-  <OptionsApp initial={settings} uiLanguage={uiLanguage()} save={saveSettings} />,
-  document.getElementById('app')!,
-);
+render(<OptionsApp initial={settings} uiLanguage={uiLanguage()} api={api} />, document.getElementById('app')!);

@@ -1,7 +1,10 @@
-// The CLI's command table. Each command lives in its own module under lib/cli/commands/ once
-// built; a command that a later capability will fill says so and exits non-zero, never
-// printing made-up output.
+// The CLI's command table. Each command lives in its own module under lib/cli/commands/; a command
+// that a later capability will fill says so and exits non-zero, never printing made-up output.
 import type { Lang } from '../i18n';
+import { datasetCommand } from './commands/dataset';
+import { datasetsCommand } from './commands/datasets';
+import { lookupCommand } from './commands/lookup';
+import { publishersCommand } from './commands/publishers';
 import { CliError } from './errors';
 
 export interface CliIO {
@@ -42,10 +45,10 @@ function notYet(name: string, usage: string, summary: string): Command {
 }
 
 export const COMMANDS: Command[] = [
-  notYet('lookup', 'lookup <url> [--html FILE]', 'which public body is behind a page, and why'),
-  notYet('datasets', 'datasets <orgnr|publisher-uri|hostname> [--query TEXT] [--limit N]', "a body's datasets and APIs"),
-  notYet('dataset', 'dataset <dataportal URL|ctx_entry>', 'one dataset or API in detail'),
-  notYet('publishers', 'publishers', 'every publisher on dataportal.se with its dataset count'),
+  lookupCommand,
+  datasetsCommand,
+  datasetCommand,
+  publishersCommand,
   notYet('report', 'report <dataset> --category C --text TEXT', 'compose a data-error report to the owning body'),
   notYet('page', 'page <url> --html FILE [--har FILE]', 'the data files and APIs a saved page uses'),
 ];

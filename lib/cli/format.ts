@@ -129,10 +129,11 @@ export function licenceLabel(lang: Lang, licences: readonly Licence[]): string {
   return licences.map((l) => `${text(lang, l.label) ?? l.uri} (${ct(lang, LICENCE_KIND[l.kind])})`).join('; ');
 }
 
-/** Overdue marker for a table cell, empty when fresh or not judgeable. */
-export function overdueFlag(lang: Lang, f: Freshness): string {
+/** Freshness for a table cell: `ok`, `overdue 7 mo`, or empty when it cannot be judged. */
+export function freshnessCell(lang: Lang, f: Freshness): string {
+  if (f.state === 'ok') return ct(lang, 'freshOkShort');
   if (f.state !== 'overdue') return '';
-  return f.overdueMonths >= 1 ? t(lang, 'overdueBy', { n: f.overdueMonths }) : t(lang, 'overdue');
+  return f.overdueMonths >= 1 ? ct(lang, 'overdueShort', { n: f.overdueMonths }) : ct(lang, 'overdueShortNew');
 }
 
 /** A sentence-length freshness verdict for the detail view. */
@@ -141,7 +142,8 @@ export function freshnessText(lang: Lang, f: Freshness): string {
     case 'ok':
       return ct(lang, 'freshOk');
     case 'overdue':
-      return overdueFlag(lang, f);
+      if (f.overdueMonths > 1) return ct(lang, 'overdueLong', { n: f.overdueMonths });
+      return f.overdueMonths === 1 ? ct(lang, 'overdueLong1') : ct(lang, 'overdueDays', { n: f.overdueDays });
     case 'no-date':
       return ct(lang, 'freshNoDate');
     case 'unknown-frequency':

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { callBackground } from './runtime';
+import { callBackground, loadSettings, saveSettings } from './runtime';
 import type { PopupApi } from '../../components/popup/api';
 
 export const popupApi: PopupApi = {
@@ -10,4 +10,9 @@ export const popupApi: PopupApi = {
   setCorrection: (req) => callBackground('set-correction', req),
   openOptions: () => void browser.runtime.openOptionsPage(),
   now: () => Date.now(),
+  async setPaused(host, paused) {
+    const s = await loadSettings();
+    const rest = s.pausedHosts.filter((h) => h !== host);
+    await saveSettings({ ...s, pausedHosts: paused ? [...rest, host] : rest });
+  },
 };

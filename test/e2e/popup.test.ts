@@ -145,3 +145,24 @@ describe('popup', () => {
     await w.h.seedStorage({ 'insyn.settings': { version: 1, lang: 'auto', pausedHosts: [], extraOrigins: [] } });
   });
 });
+
+describe('privacy on the wire', () => {
+  it('never sends the page address to the registry, and contacts no other host', async () => {
+    const w = await startWorld();
+    try {
+      const page = await w.h.context.newPage();
+      await page.goto('https://www.skatteverket.se/privat?personnummer=191212121212#x');
+      const popup = await w.h.openPopup(page);
+      await popup.getByTestId('item-row').first().waitFor();
+      await popup.close();
+      assert.ok(w.registry.requests.length > 0, 'the registry was asked');
+      for (const u of w.registry.requests.map(String)) {
+        assert.doesNotMatch(decodeURIComponent(u), /www\.skatteverket\.se|privat|personnummer|191212/, u);
+      }
+      const hosts = new Set(w.h.requests.map((u) => new URL(u)).filter((u) => /^https?:$/.test(u.protocol)).map((u) => u.hostname));
+      assert.deepEqual([...hosts].sort(), ['admin.dataportal.se', 'www.skatteverket.se']);
+    } finally {
+      await w.close();
+    }
+  });
+});

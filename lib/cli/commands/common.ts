@@ -25,8 +25,10 @@ export const EXIT = {
 
 export const EXIT_HELP = 'Exit status: 0 success, 1 nothing found, 2 bad arguments, 4 registry unreachable or failing.';
 
-export const CACHE_HELP =
-  'Registry answers are cached in $XDG_CACHE_HOME/insyn (else ~/.cache/insyn) for hours; --no-cache or INSYN_CACHE=off skips the cache.';
+export const CACHE_HELP = [
+  'Registry answers are cached in $XDG_CACHE_HOME/insyn (else ~/.cache/insyn): the publisher list for',
+  '24 h, datasets and details for 6 h. --no-cache or INSYN_CACHE=off skips the cache.',
+].join('\n');
 
 /** Options main() parses before the command runs; a command accepts them after its name too. */
 const GLOBAL_OPTIONS = {
@@ -45,7 +47,9 @@ export function parseCommandArgs<O extends OptionsConfig>(ctx: CliContext, name:
   try {
     return parseArgs({ args: ctx.argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (err) {
-    const message = err instanceof Error ? (err.message.split('. ')[0] ?? err.message) : String(err);
+    // Node's messages run to several lines of advice; the first sentence says what is wrong.
+    const raw = err instanceof Error ? err.message : String(err);
+    const message = raw.split('\n')[0]?.split('. ')[0] ?? raw;
     throw usage(`${message.replace(/\.$/, '')}. Run "insyn ${name} --help".`);
   }
 }

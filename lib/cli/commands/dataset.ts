@@ -5,7 +5,9 @@ import type { ContactPoint, Distribution, ItemDetail, Licence } from '../../dcat
 import { formatBytes, isoDate, t, type Lang } from '../../i18n';
 import { freshness } from '../../quality/freshness';
 import { portalUrl, type ItemRefInput } from '../../registry/client';
+import { RegistryError } from '../../registry/errors';
 import type { CliContext, Command } from '../commands';
+import { CliError } from '../errors';
 import { clean, conceptLabel, DASH, fields, freshnessText, licenceLabel, publisherHeading, text, type FieldValue } from '../format';
 import { CACHE_HELP, EXIT, EXIT_HELP, onePositional, parseCommandArgs, usage, withRegistry } from './common';
 import { ct } from './strings';
@@ -135,7 +137,12 @@ async function run(ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx, 'dataset', {});
   const ref = parseItemRef(onePositional(positionals, 'dataset', 'dataset reference'));
   return withRegistry(ctx, { noCache: values['no-cache'] }, async ({ client, settle }) => {
-    const item = await settle<ItemDetail>((o) => client.getItem(ref, o));
+    const item = await settle<ItemDetail>((o) => client.getItem(ref, o)).catch((err: unknown) => {
+      if (err instanceof RegistryError && err.status === 404) {
+        throw new CliError(`no dataset, API or series ${ref.contextId}_${ref.entryId} in the registry (HTTP 404).`, EXIT.notFound);
+      }
+      throw err;
+    });
     if (ctx.json) ctx.io.stdout(`${JSON.stringify(item, null, 2)}\n`);
     else ctx.io.stdout(`${detailLines(ctx.lang, item, Date.now()).join('\n')}\n`);
     return EXIT.ok;

@@ -5,7 +5,7 @@ import { freshness } from '../../quality/freshness';
 import { MAX_LIMIT } from '../../registry/solr';
 import { nextOffset, publisherUri, type ItemSort } from '../../registry/client';
 import type { CliContext, Command } from '../commands';
-import { commandLine, conceptLabel, licenceLabel, overdueFlag, publisherHeading, publisherName, table, text, type Column } from '../format';
+import { commandLine, conceptLabel, licenceLabel, freshnessCell, publisherHeading, publisherName, table, text, type Column } from '../format';
 import { CACHE_HELP, EXIT, EXIT_HELP, intOption, onePositional, parseCommandArgs, usage, withRegistry } from './common';
 import { ct } from './strings';
 import { parseTarget, resolvePublisher } from './target';
@@ -38,7 +38,7 @@ export function itemsTable(lang: Lang, items: readonly ItemSummary[], now: numbe
     conceptLabel(lang, item.accessRights) ?? '',
     conceptLabel(lang, item.frequency) ?? '',
     isoDate(item.modified) ?? '',
-    overdueFlag(lang, freshness(item.modified, item.frequency, now)),
+    freshnessCell(lang, freshness(item.modified, item.frequency, now)),
     item.formats.join(', '),
   ]);
   return table(columns, rows);
@@ -118,10 +118,11 @@ async function run(ctx: CliContext): Promise<number> {
 
 export const datasetsCommand: Command = {
   name: 'datasets',
-  usage: 'datasets <orgnr|publisher-uri|hostname> [--query TEXT] [--limit N] [--offset N] [--sort S]',
+  usage: 'datasets <orgnr|publisher-uri|hostname> [--query TEXT] [--limit N]',
   summary: "a body's datasets and APIs",
   help: [
-    "Lists a publisher's datasets, APIs (data services) and dataset series on dataportal.se, one page at a time.",
+    "Lists a publisher's datasets, APIs (data services) and dataset series on dataportal.se, one page",
+    'at a time (series members are listed under their series, as on the portal).',
     '',
     'The publisher is given as:',
     '  an organisation number   202100-5448, 2021005448, SE2021005448',

@@ -21,6 +21,12 @@ export const CLI_STRINGS = {
   licKindOpen: { sv: 'öppen', en: 'open' },
   licKindRestrictive: { sv: 'begränsande', en: 'restrictive' },
   licKindUnknown: { sv: 'okänd', en: 'unknown' },
+  freshOkShort: { sv: 'ok', en: 'ok' },
+  overdueShort: { sv: 'försenad {n} mån', en: 'overdue {n} mo' },
+  overdueShortNew: { sv: 'försenad', en: 'overdue' },
+  overdueLong: { sv: 'försenad med {n} månader', en: 'overdue by {n} months' },
+  overdueLong1: { sv: 'försenad med 1 månad', en: 'overdue by 1 month' },
+  overdueDays: { sv: 'försenad med {n} dagar', en: 'overdue by {n} days' },
   noLicence: { sv: 'licens saknas', en: 'no licence' },
   orgLine: { sv: '{name} (org.nr {orgnr})', en: '{name} (org.nr {orgnr})' },
   countLine: { sv: '{org}: {total} datamängder', en: '{org}: {total} datasets' },
@@ -49,7 +55,7 @@ export const CLI_STRINGS = {
   inSeries: { sv: 'Ingår i serie', en: 'In series' },
   conformsTo: { sv: 'Följer', en: 'Conforms to' },
   distStatus: { sv: 'Status', en: 'Status' },
-  distViaApi: { sv: 'via API', en: 'via an API' },
+  distViaApi: { sv: 'tillhandahålls av en datatjänst', en: 'served by a data service' },
   portalLabel: { sv: 'dataportal.se', en: 'dataportal.se' },
 
   // publishers
