@@ -10,6 +10,9 @@ import { OrgHeader } from './OrgHeader';
 import { OrgData } from './OrgData';
 import { OrgPicker } from './OrgPicker';
 import { errorText } from './errors';
+import { EXTRA_PANELS, type PanelContext } from './panels';
+import { Tabs } from '../common/Tabs';
+import type { ComponentChildren } from 'preact';
 
 export function PopupApp({ lang, target, api }: { lang: Lang; target: Target; api: PopupApi }) {
   return (
@@ -93,6 +96,12 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
     );
   }
 
+  const ctx: PanelContext = { api, tab, tabId: target.tabId };
+  const data = r.org?.publisherUri && r.org.hasPublished ? (
+    <OrgData key={r.org.publisherUri} api={api} publisherUri={r.org.publisherUri} />
+  ) : (
+    <NoDatasets name={tab.publisher?.name ?? r.org?.name} orgNumber={r.org?.orgNumber} />
+  );
   return (
     <>
       <OrgHeader
@@ -105,12 +114,21 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
         }}
         host={tab.host}
       />
-      {r.org?.publisherUri && r.org.hasPublished ? (
-        <OrgData key={r.org.publisherUri} api={api} publisherUri={r.org.publisherUri} />
-      ) : (
-        <NoDatasets name={tab.publisher?.name ?? r.org?.name} orgNumber={r.org?.orgNumber} />
-      )}
+      <PanelTabs ctx={ctx} data={data} />
     </>
+  );
+}
+
+function PanelTabs({ ctx, data }: { ctx: PanelContext; data: ComponentChildren }) {
+  const { t } = useI18n();
+  const [active, setActive] = useState('data');
+  const extra = EXTRA_PANELS.filter((p) => p.applies(ctx));
+  const tabs = [{ id: 'data', label: t('panelData') }, ...extra.map((p) => ({ id: p.id, label: t(p.label) }))];
+  const panel = extra.find((p) => p.id === active);
+  return (
+    <Tabs tabs={tabs} active={panel ? active : 'data'} onSelect={setActive}>
+      {panel ? panel.render(ctx) : data}
+    </Tabs>
   );
 }
 

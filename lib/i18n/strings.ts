@@ -105,6 +105,8 @@ export const STRINGS = {
   refreshFailed: { sv: 'Kunde inte uppdatera: dataportalen svarar inte. Du ser sparad data från {age} sedan.', en: 'Could not refresh: dataportal does not answer. You are seeing saved data from {age} ago.' },
   pausedHere: { sv: 'Insyn är pausad på {host}.', en: 'Insyn is paused on {host}.' },
 
+  panelData: { sv: 'Data', en: 'Data' },
+
   // Detail
   detailDescription: { sv: 'Beskrivning', en: 'Description' },
   detailKeywords: { sv: 'Nyckelord', en: 'Keywords' },
