@@ -197,12 +197,14 @@ export interface World {
 }
 
 /** Fixture sites + registry stub (both HTTPS) + Chromium with the extension. */
-export async function startWorld(opts: { locale?: string; latencyMs?: number } = {}): Promise<World> {
+export async function startWorld(
+  opts: { locale?: string; latencyMs?: number; data?: import('../support/registry-data').RegistryData } = {},
+): Promise<World> {
   const { startRegistryStub } = await import('../support/registry-stub');
   const dir = await mkdtemp(path.join(tmpdir(), 'insyn-cert-'));
   const tls = await makeCert(dir);
   const sites = await startSites(tls);
-  const registry = await startRegistryStub({ https: tls, latencyMs: opts.latencyMs });
+  const registry = await startRegistryStub({ https: tls, latencyMs: opts.latencyMs, data: opts.data });
   const h = await launch({ sitesPort: sites.port, registryPort: registry.port, locale: opts.locale });
   return {
     sites,
