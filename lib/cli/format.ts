@@ -16,11 +16,16 @@ export const DASH = '–';
 // ---------------------------------------------------------------------------------------------
 // Text primitives
 
-/** One line of inert text: control characters (ESC, CR, tabs, newlines…) become spaces, runs collapse. */
+/**
+ * One line of inert text: control characters (ESC, CR, tabs, newlines…) and bidirectional overrides
+ * become spaces, runs collapse.
+ */
 export function clean(s: string | undefined): string {
   if (s === undefined) return '';
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Display width: code points (Swedish letters are single precomposed code points). */

@@ -12,6 +12,10 @@ import { parseTarget, resolvePublisher } from './target';
 
 const SORTS: readonly ItemSort[] = ['modified', 'title', 'relevance'];
 
+function isSort(s: string): s is ItemSort {
+  return SORTS.some((x) => x === s);
+}
+
 function kindLabel(lang: Lang, item: ItemSummary): string {
   if (item.kind === 'dataservice') return ct(lang, 'kindService');
   if (item.kind === 'series') return ct(lang, 'kindSeries');
@@ -69,14 +73,14 @@ async function run(ctx: CliContext): Promise<number> {
   const limit = intOption(values.limit, 'limit', 1, MAX_LIMIT, MAX_LIMIT);
   const offset = intOption(values.offset, 'offset', 0, 1_000_000, 0);
   const sort = values.sort;
-  if (sort !== undefined && !SORTS.some((s) => s === sort)) throw usage(`--sort must be one of ${SORTS.join(', ')}, not "${sort}".`);
+  if (sort !== undefined && !isSort(sort)) throw usage(`--sort must be one of ${SORTS.join(', ')}, not "${sort}".`);
   const lang = ctx.lang;
 
   return withRegistry(ctx, { noCache: values['no-cache'] }, async (registry) => {
     const items = (publisherUri: string): Promise<SearchPage> =>
       registry.settle<SearchPage>((o) =>
         registry.client.searchPublisherItems(
-          { publisherUri, offset, limit, lang, ...(query !== undefined && { query }), ...(sort !== undefined && { sort: sort as ItemSort }) },
+          { publisherUri, offset, limit, lang, ...(query !== undefined && { query }), ...(sort !== undefined && { sort }) },
           o,
         ),
       );
