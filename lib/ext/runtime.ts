@@ -6,8 +6,24 @@ import { call, type MessageType, type RequestOf, type ResponseOf } from '../mess
 import { parseSettings, SETTINGS_KEY, type Settings } from '../settings';
 import { resolveLang, type Lang } from '../i18n';
 
-export function callBackground<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
-  return call((m) => browser.runtime.sendMessage(m), type, payload);
+/**
+ * Sends one request to the background. When the service worker is being stopped as the message
+ * arrives, the browser rejects the send ("message port closed", "receiving end does not exist");
+ * the next send starts a fresh worker, so transport failures are retried (not the background's
+ * own error replies, which come back as values).
+ */
+export async function callBackground<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  const send = async (m: unknown): Promise<unknown> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await browser.runtime.sendMessage(m);
+      } catch (err) {
+        if (attempt >= 2) throw err;
+        await new Promise((r) => setTimeout(r, 150 * (attempt + 1)));
+      }
+    }
+  };
+  return call(send, type, payload);
 }
 
 export async function loadSettings(): Promise<Settings> {

@@ -39,7 +39,7 @@ describe('detection and badge', () => {
     const badge = await badgeOf(w.h, page);
     assert.equal(badge.text, '');
     const tabId = await w.h.tabIdOf(page);
-    const stored = await w.h.sw.evaluate(async (id: number) => {
+    const stored = await w.h.extEval(async (id: number) => {
       const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, { signals?: unknown }>> } } } }).chrome;
       return (await c.storage.session.get(`tab:${id}`))[`tab:${id}`];
     }, tabId);
@@ -70,5 +70,32 @@ describe('detection and badge', () => {
     const badge = await eventually(() => badgeOf(w.h, page), (b) => b.text === String(EXPECTED.goteborg.listedItems));
     assert.equal(badge.text, String(EXPECTED.goteborg.listedItems));
     await page.close();
+    // Leave no correction behind for the next test.
+    await w.h.extEval(() => chrome.runtime.sendMessage({ type: 'clear-corrections', payload: {} }), undefined);
+  });
+
+  it('keeps working after the service worker is stopped', async () => {
+    const page = await w.h.context.newPage();
+    await page.goto('https://www.skatteverket.se/');
+    await eventually(() => badgeOf(w.h, page), (b) => b.text === String(EXPECTED.skatteverket.listedItems));
+    const tabId = await w.h.tabIdOf(page);
+    const cdp = await w.h.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    // A message wakes the worker again: the popup still knows the page (tab state in storage.session).
+    const popup = await w.h.openPopup(page, tabId);
+    await popup.getByTestId('org-name').filter({ hasText: 'Skatteverket' }).waitFor();
+    await popup.getByTestId('item-row').first().waitFor();
+    await popup.close();
+    // And a new navigation gets its badge from the restarted worker.
+    const other = await w.h.context.newPage();
+    await other.goto('https://goteborg.se/');
+    const badge = await eventually(() => badgeOf(w.h, other), (b) => b.text === String(EXPECTED.goteborg.listedItems));
+    assert.equal(badge.text, String(EXPECTED.goteborg.listedItems));
+    await page.close();
+    await other.close();
   });
 });
+
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };

@@ -27,6 +27,8 @@ export const SITE_HOSTS = [
   'www.lansstyrelsen.se',
   'www.handelsbolaget-exempel.se',
   'www.example.com',
+  // Skatteverket's API host (EntryScape rowstore), for the page-data E2E.
+  'skatteverket.entryscape.net',
 ] as const;
 export const REGISTRY_HOST = 'admin.dataportal.se';
 
@@ -86,11 +88,14 @@ export interface LaunchOptions {
 
 export interface Harness {
   context: BrowserContext;
-  sw: Worker;
+  /** Evaluates in a privileged extension page (chrome.* available), robust to worker restarts. */
+  extEval<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** The extension's service worker: the newest one, after restarts. */
+  readonly sw: Worker;
   extensionId: string;
   userDataDir: string;
   /** Opens the extension's real popup document describing the given page's tab. */
-  openPopup(page: Page): Promise<Page>;
+  openPopup(page: Page, tabId?: number): Promise<Page>;
   openOptions(): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
   /** Writes to the extension's storage.local through the service worker. */
@@ -143,12 +148,28 @@ export async function launch(opts: LaunchOptions): Promise<Harness> {
   let [sw] = context.serviceWorkers();
   sw ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(sw.url()).host;
+  // MV3 stops idle workers (and tests stop them on purpose): always talk to the newest one.
+  context.on('serviceworker', (w) => {
+    if (w.url().startsWith(`chrome-extension://${extensionId}/`)) sw = w;
+  });
 
   // Without the `tabs` permission the extension cannot see URLs of hosts it has no access to,
   // so the tab is found as the active one after bringing its page to the front.
+  // Browser-level look-ups run in an extension page kept open in the background, not in the
+  // service worker: MV3 stops idle workers, and a stopped worker's handle never answers again.
+  let extPage: Page | undefined;
+  const ext = async (): Promise<Page> => {
+    if (!extPage || extPage.isClosed()) {
+      extPage = await context.newPage();
+      await extPage.goto(`chrome-extension://${extensionId}/options.html`);
+    }
+    return extPage;
+  };
+
   const tabIdOf = async (page: Page): Promise<number> => {
+    const helper = await ext();
     await page.bringToFront();
-    const id = await sw.evaluate(async () => {
+    const id = await helper.evaluate(async () => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return tab?.id;
     });
@@ -156,15 +177,18 @@ export async function launch(opts: LaunchOptions): Promise<Harness> {
     return id;
   };
 
-  return {
+  const harness: Harness = {
     context,
-    sw,
+    extEval: async (fn, arg) => (await ext()).evaluate(fn as never, arg) as never,
+    get sw() {
+      return sw;
+    },
     extensionId,
     userDataDir,
     requests,
     tabIdOf,
-    async openPopup(page) {
-      const tabId = await tabIdOf(page);
+    async openPopup(page, knownTabId) {
+      const tabId = knownTabId ?? (await tabIdOf(page));
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
       return popup;
@@ -175,13 +199,14 @@ export async function launch(opts: LaunchOptions): Promise<Harness> {
       return p;
     },
     async seedStorage(items) {
-      await sw.evaluate((i: Record<string, unknown>) => chrome.storage.local.set(i), items);
+      await (await ext()).evaluate((i: Record<string, unknown>) => chrome.storage.local.set(i), items);
     },
     async close() {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
 declare const chrome: {
@@ -222,7 +247,7 @@ export async function startWorld(
 /** Badge text and title of a tab, read from the service worker. */
 export async function badgeOf(h: Harness, page: Page): Promise<{ text: string; title: string }> {
   const tabId = await h.tabIdOf(page);
-  return h.sw.evaluate(async (id: number) => {
+  return h.extEval(async (id: number) => {
     const c = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } }).chrome;
     return { text: await c.action.getBadgeText({ tabId: id }), title: await c.action.getTitle({ tabId: id }) };
   }, tabId);

@@ -92,7 +92,7 @@ describe('popup', () => {
 
   it('shows cached data with its age when the registry stops answering', async () => {
     // Age every cache entry by 7 hours (past the 6 h TTL) through the service worker.
-    await w.h.sw.evaluate(async () => {
+    await w.h.extEval(async () => {
       const db: IDBDatabase = await new Promise((res, rej) => {
         const r = indexedDB.open('insyn');
         r.onsuccess = () => res(r.result);
@@ -112,7 +112,7 @@ describe('popup', () => {
         tx.onerror = () => rej(tx.error);
       });
       db.close();
-    });
+    }, undefined);
     w.registry.setMode('down');
     try {
       const popup = await w.h.openPopup(site);
