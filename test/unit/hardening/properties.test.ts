@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseItemGraph, parseSearchResponse, parsePublishersFromSearch, parseFacet } from '../../../lib/dcat/parse';
 import { checkOrgNumber, findOrgNumbers, normaliseOrgNumber, luhnValid } from '../../../lib/detect/orgnr';
-import { parseSettings } from '../../../lib/settings';
+import { parseSettings, SETTINGS_VERSION } from '../../../lib/settings';
 import { ItemDetail, SearchPage } from '../../../lib/dcat/types';
 
 const term = fc.oneof(
@@ -108,7 +108,7 @@ describe('settings', () => {
   it('any stored value gives valid settings', () => {
     fc.assert(
       fc.property(fc.anything(), (x) => {
-        expect(parseSettings(x).version).toBe(1);
+        expect(parseSettings(x).version).toBe(SETTINGS_VERSION);
       }),
       { numRuns: 500 },
     );
