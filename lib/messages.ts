@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { CorrectionSchema, ResolutionSchema, SignalsSchema } from './detect/schema';
 import { ItemDetail, Publisher, SearchPage } from './dcat/types';
+import { LinkStatus, MAX_LINKS_PER_CHECK } from './quality/linkcheck';
+import { ReportDraft, ReportRecord, ReportStatus } from './report/types';
+import { Finding, FindingMatch, PageFindings } from './pagedata/types';
 
 export const ErrorKind = z.enum([
   'bad-message',
@@ -121,6 +124,45 @@ export const PROTOCOL = {
   'cache-clear': {
     req: z.object({}),
     res: Ok,
+  },
+  /**
+   * Popup → background: do these distribution links answer? Only on the user's click; the popup
+   * asks for the optional host permission first. Cached 24 h unless `force`.
+   */
+  'link-check': {
+    req: z.object({ urls: z.array(z.string().max(2048)).min(1).max(MAX_LINKS_PER_CHECK), force: z.boolean().optional() }),
+    res: z.object({ results: z.array(LinkStatus) }),
+  },
+  // Page data (lib/pagedata): what the page uses, collected through activeTab when the popup asks.
+  /** Popup → background: run the page-data collector in this tab (URLs only come back) and extract findings. */
+  'page-data': {
+    req: z.object({ tabId: z.number().int() }),
+    res: PageFindings,
+  },
+  /** Popup → background: look the findings up in the registry (organisation first, then by host). */
+  'page-match': {
+    req: z.object({ findings: z.array(Finding).max(500), publisherUri: z.string().max(500).optional() }),
+    res: z.object({ matches: z.array(FindingMatch), searchedHosts: z.array(z.string()), error: ErrorKind.optional() }),
+  },
+  // Reports (lib/report): drafts and the local history, kept in IndexedDB by the background.
+  'report-draft-get': {
+    req: z.object({ key: z.string().max(3000) }),
+    res: z.object({ draft: ReportDraft.nullable() }),
+  },
+  'report-draft-save': { req: z.object({ draft: ReportDraft }), res: Ok },
+  'report-draft-delete': { req: z.object({ key: z.string().max(3000) }), res: Ok },
+  'report-drafts': { req: z.object({}), res: z.object({ drafts: z.array(ReportDraft) }) },
+  'reports-list': { req: z.object({}), res: z.object({ reports: z.array(ReportRecord) }) },
+  /** Records a report the user sent (upsert by reference id) and drops its draft. */
+  'report-save': { req: z.object({ report: ReportRecord, draftKey: z.string().max(3000).optional() }), res: Ok },
+  'report-status': {
+    req: z.object({ id: z.string().max(40), status: ReportStatus }),
+    res: z.object({ report: ReportRecord.nullable() }),
+  },
+  'report-delete': { req: z.object({ id: z.string().max(40) }), res: Ok },
+  'reports-import': {
+    req: z.object({ reports: z.array(ReportRecord).max(10_000) }),
+    res: z.object({ added: z.number(), updated: z.number(), unchanged: z.number() }),
   },
 } as const;
 

@@ -5,6 +5,8 @@ import { Notice } from '../common/Notice';
 import { formatBytes, resolveLang, type LangPref } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
 import type { ResponseOf } from '../../lib/messages';
+import type { ReportApi } from '../report/api';
+import { ReportHistory } from '../report/ReportHistory';
 
 /** What the options page needs from the extension; the entrypoint wires the real APIs. */
 export interface OptionsApi {
@@ -16,6 +18,8 @@ export interface OptionsApi {
   clearCorrections(key?: string): Promise<void>;
   cacheStats(): Promise<{ entries: number; bytes: number }>;
   clearCache(): Promise<void>;
+  /** Report history (export, import, statuses); absent in tests that do not need it. */
+  reports?: ReportApi;
 }
 
 interface Props {
@@ -45,6 +49,7 @@ export function OptionsApp({ initial, uiLanguage, api }: Props) {
           <SitesSection settings={settings} onChange={update} api={api} />
           <CorrectionsSection api={api} />
           <CacheSection api={api} />
+          <ReportsSection settings={settings} onChange={update} reports={api.reports} />
           <PrivacySection />
         </main>
       </div>
@@ -238,6 +243,44 @@ function PrivacySection() {
     <section class="card" aria-labelledby="privacy-h">
       <h2 id="privacy-h">{t('privacyTitle')}</h2>
       <p>{t('privacySummary')}</p>
+    </section>
+  );
+}
+
+function ReportsSection({ settings, onChange, reports }: { settings: Settings; onChange: (s: Settings) => void; reports?: ReportApi }) {
+  const { t } = useI18n();
+  const [days, setDays] = useState(String(settings.reminderDays));
+  const [saved, setSaved] = useState(false);
+  const n = Number(days);
+  const valid = /^\d{1,3}$/.test(days.trim()) && n <= 365;
+  return (
+    <section class="card" aria-labelledby="reports-opt-h">
+      <h2 id="reports-opt-h">{t('reportsTitle')}</h2>
+      <p>
+        <label for="reminder-days">{t('reminderDaysLabel')}</label>{' '}
+        <input
+          id="reminder-days"
+          type="number"
+          min={0}
+          max={365}
+          value={days}
+          aria-invalid={!valid}
+          onInput={(e) => {
+            const v = (e.currentTarget as HTMLInputElement).value;
+            setDays(v);
+            setSaved(false);
+            if (/^\d{1,3}$/.test(v.trim()) && Number(v) <= 365) {
+              onChange({ ...settings, reminderDays: Number(v) });
+              setSaved(true);
+            }
+          }}
+          style={{ width: '5rem' }}
+        />
+        <span role="status" class="muted small">
+          {saved ? ` ${t('saved')}` : ''}
+        </span>
+      </p>
+      {reports && <ReportHistory api={reports} />}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { useI18n } from '../common/i18n';
 import { CopyButton } from '../common/CopyButton';
 import { SafeLink } from '../common/SafeLink';
@@ -8,6 +9,9 @@ import { formatBytes, isoDate } from '../../lib/i18n';
 import type { ContactPoint, Distribution, ItemDetail } from '../../lib/dcat/types';
 import { AccessBadge, LicenceBadge } from './badges';
 import { FreshnessLine } from './Freshness';
+import { ItemQuality } from '../quality/ItemQuality';
+import { newestDate } from '../../lib/quality/freshness';
+import type { QualityApi } from '../quality/api';
 
 const MAX_DISTRIBUTIONS = 50;
 
@@ -17,9 +21,13 @@ interface Props {
   now: number;
   onBack: () => void;
   onReport?: (item: ItemDetail, distribution?: Distribution) => void;
+  /** "You reported this on …" (components/report), shown with the contact point. */
+  reportedNote?: ComponentChildren;
+  /** Score, gaps and the link check (components/quality); without it the card is not shown. */
+  quality?: { api: QualityApi; portal?: { sv: string; en: string } };
 }
 
-export function ItemDetailView({ item, portalUrl, now, onBack, onReport }: Props) {
+export function ItemDetailView({ item, portalUrl, now, onBack, onReport, reportedNote, quality }: Props) {
   const { t, lang } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus moves to the heading so keyboard and screen-reader users land on the new view.
@@ -45,7 +53,7 @@ export function ItemDetailView({ item, portalUrl, now, onBack, onReport }: Props
         {item.isApi && <span class="badge api">{t('apiMarker')}</span>}
         <LicenceBadge licences={item.licences} />
         <AccessBadge access={item.accessRights} />
-        <FreshnessLine modified={item.modified} frequency={item.frequency} now={now} />
+        <FreshnessLine modified={newestDate(item) ?? item.modified} frequency={item.frequency} now={now} />
       </p>
       <p class="description">{description ?? <span class="muted">{t('noDescription')}</span>}</p>
 
@@ -141,17 +149,19 @@ export function ItemDetailView({ item, portalUrl, now, onBack, onReport }: Props
         </section>
       )}
 
-      <Contact contacts={item.contactPoints} onReport={onReport ? () => onReport(item) : undefined} />
+      <Contact contacts={item.contactPoints} onReport={onReport ? () => onReport(item) : undefined} reportedNote={reportedNote} />
 
       <section aria-labelledby="dist-h">
         <h3 id="dist-h">{t('detailDistributions', { n: item.distributions.length })}</h3>
         {item.distributions.length === 0 && <p class="muted">{t('detailNoDistributions')}</p>}
         <ul class="items">
           {item.distributions.slice(0, MAX_DISTRIBUTIONS).map((d) => (
-            <DistributionRow key={d.uri} d={d} />
+            <DistributionRow key={d.uri} d={d} onReport={onReport ? () => onReport(item, d) : undefined} />
           ))}
         </ul>
       </section>
+
+      {quality && <ItemQuality item={item} api={quality.api} portal={quality.portal} onReport={onReport} />}
 
       {item.skipped.length > 0 && <p class="muted small">{t('skippedNote', { n: item.skipped.length })}</p>}
 
@@ -183,7 +193,7 @@ function ApiBlock({ url }: { url: string }) {
   );
 }
 
-function DistributionRow({ d }: { d: Distribution }) {
+function DistributionRow({ d, onReport }: { d: Distribution; onReport?: () => void }) {
   const { t, lang } = useI18n();
   const title = pickText(d.title, lang) ?? d.formatLabel ?? d.format ?? t('unnamed');
   return (
@@ -213,11 +223,16 @@ function DistributionRow({ d }: { d: Distribution }) {
           </>
         ))}
       </dl>
+      {onReport && (
+        <button type="button" class="link small" onClick={onReport} aria-label={`${t('reportThisDistribution')}: ${title}`} data-testid="report-distribution">
+          {t('reportThisDistribution')}
+        </button>
+      )}
     </li>
   );
 }
 
-function Contact({ contacts, onReport }: { contacts: ContactPoint[]; onReport?: () => void }) {
+function Contact({ contacts, onReport, reportedNote }: { contacts: ContactPoint[]; onReport?: () => void; reportedNote?: ComponentChildren }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="contact-h" class="card" data-testid="contact">
@@ -246,6 +261,7 @@ function Contact({ contacts, onReport }: { contacts: ContactPoint[]; onReport?: 
           {t('reportError')}
         </button>
       )}
+      {reportedNote}
     </section>
   );
 }

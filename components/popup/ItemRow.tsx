@@ -4,6 +4,8 @@ import { pickText } from '../../lib/dcat/text';
 import type { ItemSummary } from '../../lib/dcat/types';
 import { AccessBadge, LicenceBadge } from './badges';
 import { FreshnessLine } from './Freshness';
+import { ScoreBadge } from '../quality/ScoreBadge';
+import { scoreItem } from '../../lib/quality/score';
 
 export function ItemRow({
   item,
@@ -47,6 +49,7 @@ export function ItemRow({
             </span>
           ))}
           <FreshnessLine modified={item.modified} frequency={item.frequency} now={now} />
+          <ScoreBadge score={scoreItem(item)} />
         </span>
       </button>
     </li>

@@ -8,10 +8,17 @@ import type { PopupApi } from './api';
 import { ItemRow } from './ItemRow';
 import { ItemDetailView } from './ItemDetailView';
 import { errorText } from './errors';
-import { composeQuickReport } from '../../lib/report/quick';
+import { ReportForm } from '../report/ReportForm';
+import { ReportedNote } from '../report/ReportHistory';
+import { itemTarget } from '../../lib/report/target';
+import type { Distribution } from '../../lib/dcat/types';
+import { OrgHealthSummary } from '../quality/OrgHealthSummary';
+import { useListQuality } from '../quality/useQuality';
 
-type Sort = 'modified' | 'title' | 'relevance';
+/** 'worst' sorts the loaded items by quality score on this side; the registry is asked in its default order. */
+type Sort = 'modified' | 'title' | 'relevance' | 'worst';
 const SEARCH_DEBOUNCE_MS = 300;
+const NO_ITEMS: ItemSummary[] = [];
 
 interface ListState {
   items: ItemSummary[];
@@ -27,7 +34,7 @@ type Load =
   | { state: 'ready'; list: ListState }
   | { state: 'error'; kind: string };
 
-export function OrgData({ api, publisherUri }: { api: PopupApi; publisherUri: string }) {
+export function OrgData({ api, publisherUri, pageUrl }: { api: PopupApi; publisherUri: string; /** The tab's page, offered to include in a report. */ pageUrl?: string }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [effectiveQuery, setEffectiveQuery] = useState('');
@@ -49,12 +56,13 @@ export function OrgData({ api, publisherUri }: { api: PopupApi; publisherUri: st
   }, [query]);
 
   const effectiveSort: Sort = effectiveQuery && sort === 'modified' ? 'relevance' : sort;
+  const serverSort = effectiveSort === 'worst' ? (effectiveQuery ? 'relevance' : 'modified') : effectiveSort;
 
   useEffect(() => {
     let live = true;
     (async () => {
       try {
-        const res = await api.orgItems({ publisherUri, query: effectiveQuery || undefined, sort: effectiveSort });
+        const res = await api.orgItems({ publisherUri, query: effectiveQuery || undefined, sort: serverSort });
         if (!live) return;
         const list: ListState = {
           items: res.page.items,
@@ -65,7 +73,7 @@ export function OrgData({ api, publisherUri }: { api: PopupApi; publisherUri: st
         setLoad({ state: 'ready', list });
         if (res.cache.stale) {
           // Shown at once from the cache; now ask the registry, and say so if it cannot answer.
-          const fresh = await api.orgItems({ publisherUri, query: effectiveQuery || undefined, sort: effectiveSort, revalidate: true });
+          const fresh = await api.orgItems({ publisherUri, query: effectiveQuery || undefined, sort: serverSort, revalidate: true });
           if (!live) return;
           setLoad({
             state: 'ready',
@@ -81,7 +89,7 @@ export function OrgData({ api, publisherUri }: { api: PopupApi; publisherUri: st
     return () => {
       live = false;
     };
-  }, [publisherUri, effectiveQuery, effectiveSort, attempt]);
+  }, [publisherUri, effectiveQuery, serverSort, attempt]);
 
   const list = load.state === 'ready' ? load.list : undefined;
   const formats = useMemo(() => [...new Set((list?.items ?? []).flatMap((i) => i.formats))].sort(), [list]);
@@ -95,12 +103,13 @@ export function OrgData({ api, publisherUri }: { api: PopupApi; publisherUri: st
       ),
     [list, apisOnly, openOnly, format],
   );
+  const quality = useListQuality(list?.items ?? NO_ITEMS, api.now());
 
   const loadMore = async () => {
     if (!list) return;
     setLoadingMore(true);
     try {
-      const res = await api.orgItems({ publisherUri, query: effectiveQuery || undefined, sort: effectiveSort, offset: list.items.length });
+      const res = await api.orgItems({ publisherUri, query: effectiveQuery || undefined, sort: serverSort, offset: list.items.length });
       const seen = new Set(list.items.map((i) => `${i.contextId}_${i.entryId}`));
       setLoad({
         state: 'ready',
@@ -118,6 +127,7 @@ export function OrgData({ api, publisherUri }: { api: PopupApi; publisherUri: st
       <DetailLoader
         api={api}
         summary={detail}
+        pageUrl={pageUrl}
         onBack={() => {
           lastOpened.current = `${detail.contextId}_${detail.entryId}`;
           setDetail(undefined);
@@ -157,6 +167,7 @@ export function OrgData({ api, publisherUri }: { api: PopupApi; publisherUri: st
           {effectiveQuery && <option value="relevance">{t('sortRelevance')}</option>}
           <option value="modified">{t('sortModified')}</option>
           <option value="title">{t('sortTitle')}</option>
+          <option value="worst">{t('sortWorst')}</option>
         </select>
       </div>
       {query.trim().length > 0 && query.trim().length < 3 && (
@@ -196,11 +207,12 @@ export function OrgData({ api, publisherUri }: { api: PopupApi; publisherUri: st
       {list && <CacheNotice list={list} onRetry={() => setAttempt((a) => a + 1)} />}
       {list && (
         <>
+          <OrgHealthSummary health={quality.health} />
           {visible.length === 0 ? (
             <p class="muted">{t('noMatches')}</p>
           ) : (
             <ul class="items" aria-label={t('searchLabel')}>
-              {visible.map((item) => (
+              {(effectiveSort === 'worst' ? quality.worstFirst(visible) : visible).map((item) => (
                 <ItemRow key={`${item.contextId}_${item.entryId}`} item={item} now={api.now()} onOpen={setDetail} autoFocus={lastOpened.current === `${item.contextId}_${item.entryId}`} />
               ))}
             </ul>
@@ -259,10 +271,11 @@ function CacheNotice({ list, onRetry }: { list: ListState; onRetry: () => void }
   return null;
 }
 
-function DetailLoader({ api, summary, onBack }: { api: PopupApi; summary: ItemSummary; onBack: () => void }) {
+function DetailLoader({ api, summary, onBack, pageUrl }: { api: PopupApi; summary: ItemSummary; onBack: () => void; pageUrl?: string }) {
   const { t, lang } = useI18n();
   const [state, setState] = useState<{ item?: ItemDetail; portal?: { sv: string; en: string }; error?: string }>({});
   const [attempt, setAttempt] = useState(0);
+  const [reporting, setReporting] = useState<{ distribution?: Distribution } | undefined>();
   useEffect(() => {
     let live = true;
     api
@@ -290,16 +303,29 @@ function DetailLoader({ api, summary, onBack }: { api: PopupApi; summary: ItemSu
     );
   }
   if (!state.item || !state.portal) return <Skeleton rows={5} label={t('loading')} />;
+  if (reporting) {
+    const r = itemTarget(state.item, state.portal, lang, reporting.distribution);
+    return (
+      <ReportForm
+        api={api}
+        target={r.target}
+        routes={r.routes}
+        noContactPoint={r.noContactPoint}
+        pageUrl={pageUrl}
+        defaultCategory={reporting.distribution ? 'broken-link' : undefined}
+        onClose={() => setReporting(undefined)}
+      />
+    );
+  }
   return (
     <ItemDetailView
       item={state.item}
       portalUrl={state.portal[lang]}
       now={api.now()}
       onBack={onBack}
-      onReport={(item) => {
-        const link = composeQuickReport(item, state.portal![lang], lang);
-        if (link) window.open(link, '_blank');
-      }}
+      onReport={(_item, distribution) => setReporting({ distribution })}
+      quality={{ api, portal: state.portal }}
+      reportedNote={<ReportedNote api={api} datasetKey={`${state.item.contextId}_${state.item.entryId}`} />}
     />
   );
 }

@@ -22,9 +22,11 @@ interface Props {
   host: string;
   onWrong: () => void;
   onPause: () => void;
+  /** "A dataset is missing": opens the report form addressed to the organisation. */
+  onReportMissing?: () => void;
 }
 
-export function OrgHeader({ resolution, publisher, host, onWrong, onPause }: Props) {
+export function OrgHeader({ resolution, publisher, host, onWrong, onPause, onReportMissing }: Props) {
   const { t, lang } = useI18n();
   const org = resolution.org;
   const name = pickText(publisher?.name, lang) ?? pickText(org?.name, lang) ?? formatOrgNumber(org?.orgNumber) ?? '';
@@ -69,6 +71,11 @@ export function OrgHeader({ resolution, publisher, host, onWrong, onPause }: Pro
           {t('wrongOrg')}
         </button>
         {portal && <SafeLink href={portal}>{t('openOrgOnPortal')}</SafeLink>}
+        {onReportMissing && (
+          <button type="button" class="link" onClick={onReportMissing} data-testid="report-missing">
+            {t('reportMissingDataset')}
+          </button>
+        )}
         <button type="button" class="link" onClick={onPause}>
           {t('pauseHere', { host })}
         </button>

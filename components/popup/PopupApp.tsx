@@ -13,6 +13,8 @@ import { errorText } from './errors';
 import { EXTRA_PANELS, type PanelContext } from './panels';
 import { Tabs } from '../common/Tabs';
 import type { ComponentChildren } from 'preact';
+import { OrgReport } from '../report/OrgReport';
+import { ReminderNotice } from '../report/ReportHistory';
 
 export function PopupApp({ lang, target, api }: { lang: Lang; target: Target; api: PopupApi }) {
   return (
@@ -33,6 +35,7 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
   const { t } = useI18n();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [picking, setPicking] = useState(false);
+  const [reportingOrg, setReportingOrg] = useState(false);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
@@ -98,7 +101,7 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
 
   const ctx: PanelContext = { api, tab, tabId: target.tabId };
   const data = r.org?.publisherUri && r.org.hasPublished ? (
-    <OrgData key={r.org.publisherUri} api={api} publisherUri={r.org.publisherUri} />
+    <OrgData key={r.org.publisherUri} api={api} publisherUri={r.org.publisherUri} pageUrl={tab.url} />
   ) : (
     <NoDatasets name={tab.publisher?.name ?? r.org?.name} orgNumber={r.org?.orgNumber} />
   );
@@ -113,8 +116,10 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
           reload();
         }}
         host={tab.host}
+        onReportMissing={tab.publisher ? () => setReportingOrg(true) : undefined}
       />
-      <PanelTabs ctx={ctx} data={data} />
+      <ReminderNotice api={api} />
+      {reportingOrg && tab.publisher ? <OrgReport api={api} publisher={tab.publisher} pageUrl={tab.url} onClose={() => setReportingOrg(false)} /> : <PanelTabs ctx={ctx} data={data} />}
     </>
   );
 }

@@ -4,6 +4,8 @@ import type { ComponentChildren } from 'preact';
 import type { StringKey } from '../../lib/i18n';
 import type { TabState } from '../../lib/messages';
 import type { PopupApi } from './api';
+import { reportsPanel } from '../report/panel';
+import { pageDataPanel } from '../pagedata/panel';
 
 export interface PanelContext {
   api: PopupApi;
@@ -21,4 +23,4 @@ export interface Panel {
 }
 
 /** Extra panels after "Data", in order. */
-export const EXTRA_PANELS: Panel[] = [];
+export const EXTRA_PANELS: Panel[] = [pageDataPanel, reportsPanel];

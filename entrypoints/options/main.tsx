@@ -4,8 +4,10 @@ import { render } from 'preact';
 import '../../assets/styles.css';
 import { OptionsApp, type OptionsApi } from '../../components/options/OptionsApp';
 import { callBackground, loadSettings, saveSettings, uiLanguage } from '../../lib/ext/runtime';
+import { reportApi } from '../../lib/ext/report-api';
 
 const api: OptionsApi = {
+  reports: reportApi,
   save: saveSettings,
   requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
   removeOrigin: async (pattern) => {

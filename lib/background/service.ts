@@ -12,6 +12,12 @@ import { pageKind } from '../ext/page-kind';
 import { ErrorKind, type Handlers } from '../messages';
 import { VERSION } from '../version';
 import type { CorrectionStore } from './corrections';
+import type { LinkChecker } from '../quality/linkcheck';
+import { extractFindings } from '../pagedata/extract';
+import { createPageMatcher } from '../pagedata/registry';
+import { PageUrlsSchema } from '../pagedata/types';
+import type { ReportStore } from '../report/store';
+import { reportHandlers } from '../report/handlers';
 
 /** The first page the popup shows; the badge counts from the same request so one fetch serves both. */
 export const FIRST_PAGE = { offset: 0, limit: 50 } as const;
@@ -46,8 +52,14 @@ export interface BackgroundDeps {
   lang(): Promise<Lang>;
   /** Hosts where the user paused the detector and the badge. */
   pausedHosts(): Promise<string[]>;
+  /** Report drafts and history (lib/report/store.ts). */
+  reports: ReportStore;
   /** Injects the detector into a tab the user opened the popup on (activeTab). */
   injectDetector?(tabId: number): Promise<void>;
+  /** Runs the page-data collector in a tab (activeTab) and returns its raw answer, validated here. */
+  collectPageData?(tabId: number): Promise<unknown>;
+  /** Checks whether distribution links answer (HEAD, then ranged GET; 2 at a time; cached 24 h). */
+  links?: LinkChecker;
   now?: () => number;
   log?: (message: string, err?: unknown) => void;
 }
@@ -104,6 +116,8 @@ export function createBackground(deps: BackgroundDeps) {
     const correction = await deps.corrections.find(url).catch(() => undefined);
     return resolve({ url, signals, directory, publishersByUri, correction: correction?.correction });
   }
+
+  const pageMatcher = createPageMatcher(deps.client, now);
 
   // Waiters for a detector run the popup asked for (unknown sites, through activeTab).
   const signalWaiters = new Map<number, () => void>();
@@ -257,11 +271,31 @@ export function createBackground(deps: BackgroundDeps) {
       return { ok: true };
     },
 
+    'page-data': async ({ tabId }) => {
+      if (!deps.collectPageData) throw Object.assign(new Error('page data not available'), { kind: 'forbidden' });
+      const record = await deps.tabs.get(tabId);
+      const raw = await deps.collectPageData(tabId);
+      // Whatever the page answered is checked strictly: URLs and counts only, anything else is refused.
+      const parsed = PageUrlsSchema.safeParse(raw);
+      if (!parsed.success) throw Object.assign(new Error('unusable page data'), { kind: 'bad-message' });
+      return extractFindings(parsed.data, record?.url);
+    },
+
+    'page-match': async ({ findings, publisherUri }) => {
+      const r = await pageMatcher.match(findings, { ...(publisherUri && { publisherUri }), log });
+      return { matches: r.matches, searchedHosts: r.searchedHosts, ...(r.error && { error: errorKind({ kind: r.error }) }) };
+    },
+
     'cache-stats': async () => deps.cacheAdmin.stats(),
     'cache-clear': async () => {
       await deps.cacheAdmin.clear();
       return { ok: true };
     },
+    'link-check': async ({ urls, force }) => {
+      if (!deps.links) throw Object.assign(new Error('link checking is not available'), { kind: 'internal' });
+      return { results: await deps.links.check(urls, { force }) };
+    },
+    ...reportHandlers(deps.reports, now),
   };
 
   return {

@@ -5,6 +5,9 @@ import { datasetCommand } from './commands/dataset';
 import { datasetsCommand } from './commands/datasets';
 import { lookupCommand } from './commands/lookup';
 import { publishersCommand } from './commands/publishers';
+import { healthCommand } from './commands/health';
+import { reportCommand } from './commands/report';
+import { pageCommand } from './commands/page';
 import { CliError } from './errors';
 
 export interface CliIO {
@@ -49,6 +52,7 @@ export const COMMANDS: Command[] = [
   datasetsCommand,
   datasetCommand,
   publishersCommand,
-  notYet('report', 'report <dataset> --category C --text TEXT', 'compose a data-error report to the owning body'),
-  notYet('page', 'page <url> --html FILE [--har FILE]', 'the data files and APIs a saved page uses'),
+  reportCommand,
+  healthCommand,
+  pageCommand,
 ];

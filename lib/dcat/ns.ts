@@ -41,6 +41,7 @@ export const DCT = {
   spatial: `${DCT_NS}spatial`,
   language: `${DCT_NS}language`,
   created: `${DCT_NS}created`,
+  rights: `${DCT_NS}rights`,
 } as const;
 
 export const DCAT = {

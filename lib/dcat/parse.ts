@@ -293,9 +293,9 @@ function dedupeLicences(licences: readonly Licence[]): Licence[] {
 }
 
 /** dcterms:format / dcat:mediaType values as published; a blank-node IMT carries them in rdf:value or a label. */
-function formatValues(g: Graph, node: string): string[] {
+function formatValues(g: Graph, node: string, predicates: readonly string[] = [DCT.format, DCAT.mediaType]): string[] {
   const out: string[] = [];
-  for (const p of [DCT.format, DCAT.mediaType]) {
+  for (const p of predicates) {
     for (const t of g.objects(node, p)) {
       if (t.type !== 'bnode') {
         if (t.value.trim() !== '') out.push(t.value);
@@ -337,6 +337,11 @@ function buildDistribution(g: Graph, id: string, skipped: Skipped[]): Distributi
   // With no stated format, a download URL ending in .csv still tells the reader what they get.
   const label = formatLabels(formats)[0] ?? downloadUrls.map(formatFromUrl).find((l) => l !== undefined);
   if (label !== undefined) d.formatLabel = label;
+  const mediaType = formatValues(g, id, [DCAT.mediaType])[0];
+  if (mediaType !== undefined) d.mediaType = mediaType;
+  const rightsTerm = g.objects(id, DCT.rights)[0];
+  const rights = rightsTerm ? (rightsTerm.type === 'bnode' ? firstText(nodeLabel(g, rightsTerm.value)) ?? 'statement' : rightsTerm.value.trim()) : undefined;
+  if (rights) d.rights = rights;
   const licenceTerm = g.objects(id, DCT.license)[0];
   const licence = licenceTerm ? licenceOf(g, licenceTerm, id, skipped) : undefined;
   if (licence) d.licence = licence;

@@ -95,6 +95,10 @@ export const Distribution = z.object({
   format: z.string().optional(),
   /** Short human label of the format: CSV, JSON, XLSX, WMS… */
   formatLabel: z.string().optional(),
+  /** dcat:mediaType as published (IANA media type or its URI), when stated apart from the format. */
+  mediaType: z.string().optional(),
+  /** dcterms:rights: the rights statement's URI or label, when there is one. */
+  rights: z.string().optional(),
   licence: Licence.optional(),
   byteSize: z.number().optional(),
   status: Concept.optional(),

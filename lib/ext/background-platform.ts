@@ -9,10 +9,12 @@ import { createRegistryClient } from '../registry/client';
 import { IdbCache } from '../storage/idb-cache';
 import { kvGet, kvSet, openInsynDb, type InsynDB } from '../storage/db';
 import { createCorrectionStore } from '../background/corrections';
+import { idbReportStore } from '../report/store';
 import { ResolutionSchema, SignalsSchema } from '../detect/schema';
 import type { BackgroundDeps, TabRecord, TabStore } from '../background/service';
 import { parseSettings, SETTINGS_KEY } from '../settings';
 import { resolveLang } from '../i18n';
+import { createLinkChecker } from '../quality/linkcheck';
 
 const TabRecordSchema = z.object({
   url: z.string(),
@@ -56,6 +58,7 @@ export function createPlatform(apiBase?: string): BackgroundDeps {
     client,
     tabs: sessionTabStore,
     corrections,
+    reports: idbReportStore(db, (message, err) => console.warn(`[insyn] ${message}`, err ?? '')),
     cacheAdmin: { stats: () => cache.stats(), clear: () => cache.clear() },
     badge: {
       async set(tabId, { text, title, color }) {
@@ -76,6 +79,14 @@ export function createPlatform(apiBase?: string): BackgroundDeps {
     injectDetector: async (tabId) => {
       await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/detector.js'] });
     },
+    collectPageData: async (tabId) => {
+      // Top frame only; the script's return value (URLs only) is the whole answer.
+      const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-data.js'] });
+      return first?.result;
+    },
     log: (message, err) => console.warn(`[insyn] ${message}`, err ?? ''),
+    // Works for hosts Insyn may read (the .se domain, or an origin the user granted from the popup);
+    // anything else fails as "network", which the popup prevents by asking for the permission first.
+    links: createLinkChecker({ fetch: (url, init) => fetch(url, init), cache }),
   };
 }

@@ -47,3 +47,37 @@ export function freshness(modified: string | undefined, frequency: Frequency | u
   const overdueDays = ageDays - interval;
   return { state: 'overdue', last, ageDays, overdueDays, overdueMonths: Math.round(overdueDays / 30.44) };
 }
+
+/**
+ * The newest of the dataset's `modified` and its distributions' `modified`/`issued` dates: a
+ * publisher that adds this year's file to a yearly dataset without touching the dataset's own date
+ * has still kept its promise. Undefined when none parses.
+ */
+export function newestDate(item: {
+  modified?: string | undefined;
+  distributions?: ReadonlyArray<{ modified?: string | undefined; issued?: string | undefined }>;
+}): string | undefined {
+  let best: { value: string; t: number } | undefined;
+  const consider = (v: string | undefined) => {
+    const t = parseDcatDate(v);
+    if (t !== undefined && v !== undefined && (best === undefined || t > best.t)) best = { value: v, t };
+  };
+  consider(item.modified);
+  for (const d of item.distributions ?? []) {
+    consider(d.modified);
+    consider(d.issued);
+  }
+  return best?.value;
+}
+
+/** Freshness of a list row or a full record: like freshness(), with the newest distribution date counted too. */
+export function itemFreshness(
+  item: {
+    modified?: string | undefined;
+    frequency?: Frequency | undefined;
+    distributions?: ReadonlyArray<{ modified?: string | undefined; issued?: string | undefined }>;
+  },
+  now: number,
+): Freshness {
+  return freshness(newestDate(item) ?? item.modified, item.frequency, now);
+}

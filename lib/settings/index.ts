@@ -3,7 +3,7 @@
 // step to MIGRATIONS and a stored snapshot to the migration test.
 import { z } from 'zod';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 export const SETTINGS_KEY = 'insyn.settings';
 
 export const Settings = z.object({
@@ -13,6 +13,8 @@ export const Settings = z.object({
   pausedHosts: z.array(z.string()),
   /** Origins the user granted through optional permissions, so the detector also runs there. */
   extraOrigins: z.array(z.string()),
+  /** Remind about a sent report with no answer after this many days; 0 turns reminders off. */
+  reminderDays: z.number().int().min(0).max(365),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lang: 'auto',
   pausedHosts: [],
   extraOrigins: [],
+  reminderDays: 14,
 };
 
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
@@ -31,7 +34,8 @@ type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
  * options page wrote during development; keeping the step costs nothing.
  */
 const MIGRATIONS: Record<number, Migration> = {
-  0: (old) => ({ ...DEFAULT_SETTINGS, lang: old.lang, version: 1 }),
+  0: (old) => ({ lang: old.lang, pausedHosts: [], extraOrigins: [], version: 1 }),
+  1: (old) => ({ ...old, reminderDays: DEFAULT_SETTINGS.reminderDays, version: 2 }),
 };
 
 /**
@@ -53,10 +57,12 @@ export function parseSettings(raw: unknown): Settings {
   const lang = Settings.shape.lang.safeParse(obj.lang);
   const paused = Settings.shape.pausedHosts.safeParse(obj.pausedHosts);
   const extra = Settings.shape.extraOrigins.safeParse(obj.extraOrigins);
+  const reminder = Settings.shape.reminderDays.safeParse(obj.reminderDays);
   return {
     ...DEFAULT_SETTINGS,
     ...(lang.success && { lang: lang.data }),
     ...(paused.success && { pausedHosts: paused.data }),
     ...(extra.success && { extraOrigins: extra.data }),
+    ...(reminder.success && { reminderDays: reminder.data }),
   };
 }

@@ -16,6 +16,8 @@ export const CACHE_TTL_MS = {
   'publisher-items': 6 * HOUR,
   'item-detail': 6 * HOUR,
   'publisher-search': 6 * HOUR,
+  /** Link-check results (lib/quality/linkcheck.ts): a day, so a re-check the same day asks no server. */
+  'link-check': 24 * HOUR,
 } as const satisfies Record<string, number>;
 
 export type CacheKind = keyof typeof CACHE_TTL_MS;

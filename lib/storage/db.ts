@@ -24,6 +24,10 @@ export interface InsynDBSchema extends DBSchema {
   cache: { key: string; value: StoredCacheRecord; indexes: { accessedAt: number } };
   /** Small settings and flags, key → any structured-clonable value (validated by the reader). */
   kv: { key: string; value: unknown };
+  /** Report drafts, one per target (lib/report/store.ts validates on read). */
+  drafts: { key: string; value: unknown };
+  /** Reports the user sent, by reference id (lib/report/store.ts validates on read). */
+  reports: { key: string; value: unknown };
 }
 
 export type InsynDB = IDBPDatabase<InsynDBSchema>;
@@ -51,6 +55,14 @@ export const MIGRATIONS: readonly Migration[] = [
       const cache = db.createObjectStore('cache', { keyPath: 'key' });
       cache.createIndex('accessedAt', 'accessedAt');
       db.createObjectStore('kv');
+    },
+  },
+  {
+    version: 2,
+    description: 'report drafts (by target key) and the report history (by reference id)',
+    up(db) {
+      db.createObjectStore('drafts', { keyPath: 'key' });
+      db.createObjectStore('reports', { keyPath: 'id' });
     },
   },
 ];

@@ -2,6 +2,7 @@
 // badge recorder and correction store. The real service code runs on top of them.
 import type { BackgroundDeps, TabRecord } from '../../../lib/background/service';
 import { createCorrectionStore, memoryCorrectionBackend } from '../../../lib/background/corrections';
+import { memoryReportStore } from '../../../lib/report/store';
 import type { RegistryClient } from '../../../lib/registry/client';
 import type { ItemSummary, Publisher, SearchPage } from '../../../lib/dcat/types';
 
@@ -87,10 +88,29 @@ export function fakeDeps(over: Partial<BackgroundDeps> = {}) {
       clear: async (id) => void badges.delete(id),
     },
     corrections: createCorrectionStore(memoryCorrectionBackend()),
+    reports: memoryReportStore(),
     cacheAdmin: { stats: async () => ({ entries: 0, bytes: 0 }), clear: async () => undefined },
     lang: async () => 'sv',
     pausedHosts: async () => [],
+    links: fakeLinks().checker,
     ...over,
   };
   return Object.assign(deps, { tabsMap: tabs, badges });
+}
+
+/** A link checker answering from a table (URL → HTTP status, or 'timeout'); records what it was asked. */
+export function fakeLinks(statuses: Record<string, number | 'timeout'> = {}) {
+  const asked: string[][] = [];
+  const checker: NonNullable<BackgroundDeps['links']> = {
+    async check(urls) {
+      asked.push([...urls]);
+      return urls.map((url) => {
+        const s = statuses[url] ?? 200;
+        return s === 'timeout'
+          ? { url, ok: false, error: 'timeout' as const, method: 'HEAD' as const, checkedAt: 0 }
+          : { url, ok: s >= 200 && s < 300, status: s, method: 'HEAD' as const, checkedAt: 0 };
+      });
+    },
+  };
+  return { checker, asked };
 }

@@ -169,3 +169,23 @@ describe('findPublishers', () => {
     ['no such body', []],
   ])('%s', (q, want) => expect(findPublishers(list, q).map((p) => p.uri)).toEqual(want));
 });
+
+describe('link check', () => {
+  it('answers a link-check message through the injected checker, validated both ways', async () => {
+    const { fakeLinks } = await import('./fakes');
+    const links = fakeLinks({ 'https://x.se/gone.csv': 404, 'https://x.se/slow.csv': 'timeout' });
+    const { client } = fakeClient({});
+    const bg = createBackground(fakeDeps({ client, links: links.checker }));
+    const dispatch = createDispatcher(bg.handlers, OWN);
+    const urls = ['https://x.se/ok.csv', 'https://x.se/gone.csv', 'https://x.se/slow.csv'];
+    const reply = await dispatch({ type: 'link-check', payload: { urls } }, { id: OWN });
+    expect(reply.ok).toBe(true);
+    const results = (reply as { data: { results: { url: string; ok: boolean; status?: number; error?: string }[] } }).data.results;
+    expect(results.map((r) => [r.ok, r.status ?? r.error])).toEqual([[true, 200], [false, 404], [false, 'timeout']]);
+    expect(links.asked).toEqual([urls]);
+    // An empty or oversized request never reaches the checker.
+    expect((await dispatch({ type: 'link-check', payload: { urls: [] } }, { id: OWN })).ok).toBe(false);
+    expect((await dispatch({ type: 'link-check', payload: { urls: Array.from({ length: 61 }, (_, i) => `https://x.se/${i}`) } }, { id: OWN })).ok).toBe(false);
+    expect(links.asked).toHaveLength(1);
+  });
+});

@@ -50,11 +50,11 @@ describe('insyn database', () => {
     MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
   });
 
-  it('a new install gets the cache and kv stores', async () => {
+  it('a new install gets the cache, kv, drafts and reports stores', async () => {
     const db = await openInsynDb({ factory: new IDBFactory() });
     expect(db.name).toBe(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['cache', 'kv']);
+    expect([...db.objectStoreNames].sort()).toEqual(['cache', 'drafts', 'kv', 'reports']);
     const store = db.transaction('cache').store;
     expect(store.keyPath).toBe('key');
     expect([...store.indexNames]).toContain('accessedAt');
@@ -94,7 +94,7 @@ describe('insyn database', () => {
     };
     const db = await openInsynDb({ factory, migrations: [...MIGRATIONS, next] });
     expect(db.version).toBe(DB_VERSION + 1);
-    expect([...db.objectStoreNames].sort()).toEqual(['cache', 'corrections', 'kv']);
+    expect([...db.objectStoreNames].sort()).toEqual(['cache', 'corrections', 'drafts', 'kv', 'reports']);
     expect(await db.get('cache', 'search:/search?type=solr&query=public:true')).toMatchObject({ migrated: true, value: { total: 2 } });
     expect(await kvGet(db, 'settings', z.unknown())).toEqual({ lang: 'en' });
     db.close();

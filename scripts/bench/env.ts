@@ -1,0 +1,372 @@
+// The benchmark's world: a local HTTPS server for the generated pages, the registry stub behind a
+// timing front (so each request's start and end are known), Chromium launched like the E2E harness
+// (test/e2e/harness.ts: same flags, host-resolver-rules, `MAP * ~NOTFOUND`), the baseline extension,
+// and small helpers that talk to the extension's service worker.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { createServer as createHttpsServer, type Server } from 'node:https';
+import { request as httpRequest, Agent } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { findChromium } from '../ensure-browser.mjs';
+import { startRegistryStub, type RegistryStub } from '../../test/support/registry-stub.ts';
+import type { RegistryData } from '../../test/support/registry-data.ts';
+import type { TimedRequest } from './requests.ts';
+
+export const REGISTRY_HOST = 'admin.dataportal.se';
+
+export interface Tls {
+  key: string;
+  cert: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+export interface SiteRequest {
+  host: string;
+  path: string;
+  at: number;
+}
+
+export interface SiteServer {
+  port: number;
+  requests: SiteRequest[];
+  /** Serve `html` at https://host/path (path without query). */
+  set(host: string, pathname: string, html: string): void;
+  close(): Promise<void>;
+}
+
+export async function startSiteServer(tls: Tls): Promise<SiteServer> {
+  const pages = new Map<string, Buffer>();
+  const requests: SiteRequest[] = [];
+  const server: Server = createHttpsServer(tls, (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const url = new URL(req.url ?? '/', `https://${host}`);
+    requests.push({ host, path: url.pathname, at: performance.now() });
+    const body = pages.get(`${host}${url.pathname}`);
+    if (!body) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    // no-store: every load parses the page from the network, as a first visit would.
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': body.length }).end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    set(host, pathname, html) {
+      pages.set(`${host}${pathname}`, Buffer.from(html));
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registry: the stub (plain HTTP on loopback) behind an HTTPS front that records timings
+
+export interface TimedRegistry {
+  port: number;
+  stub: RegistryStub;
+  /** Every request with start/end on performance.now()'s clock, in order of arrival. */
+  timed: TimedRequest[];
+  /** Highest in-flight count the stub saw since the start (never reset). */
+  readonly runMaxInFlight: number;
+  /** In-flight maximum since the last reset (the stub's own count). */
+  readonly maxInFlight: number;
+  reset(): void;
+  /** Resolves when no request has been in flight for `quietMs` (or after `timeoutMs`). */
+  idle(quietMs?: number, timeoutMs?: number): Promise<boolean>;
+  /**
+   * For a freshly launched extension: waits (up to `waitMs`) for a request after the first
+   * `seen` ones (its install-time directory load), then for the registry to go idle.
+   */
+  settle(seen: number, waitMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTimedRegistry(tls: Tls, latencyMs: number, data?: RegistryData): Promise<TimedRegistry> {
+  const stub = await startRegistryStub({ latencyMs, ...(data && { data }) });
+  const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+  const timed: TimedRequest[] = [];
+  let inFlight = 0;
+  let lastActivity = performance.now();
+  let runMax = 0;
+  const server: Server = createHttpsServer(tls, (req, res) => {
+    const start = performance.now();
+    const rec: TimedRequest = { url: req.url ?? '/', start, end: Number.NaN };
+    timed.push(rec);
+    inFlight++;
+    lastActivity = start;
+    const done = (status?: number) => {
+      if (!Number.isNaN(rec.end)) return;
+      rec.end = performance.now();
+      if (status !== undefined) rec.status = status;
+      inFlight--;
+      lastActivity = rec.end;
+      runMax = Math.max(runMax, stub.maxInFlight);
+    };
+    const up = httpRequest(
+      { host: '127.0.0.1', port: stub.port, path: req.url, method: req.method, headers: { ...req.headers, host: `127.0.0.1:${stub.port}` }, agent },
+      (upRes) => {
+        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+        upRes.pipe(res);
+        res.on('finish', () => done(upRes.statusCode));
+      },
+    );
+    up.on('error', () => {
+      res.writeHead(502).end();
+      done(502);
+    });
+    res.on('close', () => done());
+    req.pipe(up);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const idle = async (quietMs = 500, timeoutMs = 20_000): Promise<boolean> => {
+    const end = performance.now() + timeoutMs;
+    while (performance.now() < end) {
+      if (inFlight === 0 && performance.now() - lastActivity >= quietMs) return true;
+      await sleep(25);
+    }
+    return false;
+  };
+  return {
+    port: (server.address() as AddressInfo).port,
+    stub,
+    timed,
+    get runMaxInFlight() {
+      return Math.max(runMax, stub.maxInFlight);
+    },
+    get maxInFlight() {
+      return stub.maxInFlight;
+    },
+    reset() {
+      runMax = Math.max(runMax, stub.maxInFlight);
+      timed.length = 0;
+      stub.reset();
+    },
+    idle,
+    async settle(seen, waitMs = 5_000) {
+      const end = performance.now() + waitMs;
+      while (timed.length <= seen && performance.now() < end) await sleep(25);
+      await idle(400);
+    },
+    async close() {
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      });
+      agent.destroy();
+      await stub.close();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Baseline extension: the floor any detector pays (footer text + one regex)
+
+export async function writeBaselineExtension(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'Insyn bench baseline',
+    version: '1.0.0',
+    description: 'Reads the footer text and tests one regex; nothing else.',
+    content_scripts: [{ matches: ['*://*.se/*', '*://*.com/*'], js: ['content.js'], run_at: 'document_idle' }],
+  };
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  await writeFile(
+    path.join(dir, 'content.js'),
+    "(() => {\n  const text = document.querySelector('footer')?.textContent;\n  globalThis.__baseline = !!text && /\\b(\\d{6})-?(\\d{4})\\b/.test(text);\n})();\n",
+  );
+  return dir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser
+
+export interface LaunchOptions {
+  /** Unpacked extension to load; none for the "no extension" variant. */
+  extDir?: string;
+  /** Hostnames to map to the site server. */
+  hosts: readonly string[];
+  sitesPort: number;
+  registryPort?: number;
+  locale?: string;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  /** The extension's service worker, when it has one. */
+  sw?: Worker;
+  extensionId?: string;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+/** Chromium with the same flags as test/e2e/harness.ts launch(), a fresh profile each time. */
+export async function launchBrowser(opts: LaunchOptions): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-browser.mjs`');
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'insyn-bench-profile-'));
+  const locale = opts.locale ?? 'sv-SE';
+  const rules = [
+    ...opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.sitesPort}`),
+    ...(opts.registryPort ? [`MAP ${REGISTRY_HOST} 127.0.0.1:${opts.registryPort}`] : []),
+    'MAP * ~NOTFOUND',
+    'EXCLUDE 127.0.0.1',
+    'EXCLUDE localhost',
+  ].join(',');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    locale,
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
+    args: [
+      ...(opts.extDir ? [`--disable-extensions-except=${opts.extDir}`, `--load-extension=${opts.extDir}`] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      `--lang=${locale}`,
+      `--host-resolver-rules=${rules}`,
+    ],
+  });
+  let sw: Worker | undefined;
+  if (opts.extDir && hasServiceWorker(opts.extDir)) {
+    sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  }
+  return {
+    context,
+    ...(sw && { sw, extensionId: new URL(sw.url()).host }),
+    userDataDir,
+    async close() {
+      await context.close().catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
+
+function hasServiceWorker(extDir: string): boolean {
+  const file = path.join(extDir, 'manifest.json');
+  if (!existsSync(file)) return false;
+  const m = JSON.parse(readFileSync(file, 'utf8')) as { background?: { service_worker?: string } };
+  return Boolean(m.background?.service_worker);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service-worker helpers (the code inside evaluate() runs in the extension's worker)
+
+interface Chromeish {
+  chrome: {
+    tabs: { query(q: object): Promise<Array<{ id?: number }>> };
+    action: { getBadgeText(d: object): Promise<string> };
+    runtime: { onMessage: { addListener(fn: (m: unknown, s: { tab?: { id?: number } }) => undefined): void } };
+    storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
+  };
+  __benchMessages?: Record<string, string[]>;
+}
+
+/** The tab id of a page (the active tab after bringing it to the front; no `tabs` permission needed). */
+export async function tabIdOf(sw: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await sw.evaluate(async () => {
+    const g = globalThis as unknown as Chromeish;
+    const [tab] = await g.chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+  if (typeof id !== 'number') throw new Error(`No tab id for ${page.url()}`);
+  return id;
+}
+
+/**
+ * Counts runtime messages in the service worker: one more onMessage listener that records the
+ * sender's tab and the message type and answers nothing (so the real listener's answer stands).
+ * Every message a content script sends reaches every listener, so the count is exact, independent of
+ * what the background does with the message. Returns false if the worker had restarted since the
+ * last install (counts were lost); the counter is installed again.
+ */
+export async function installMessageCounter(sw: Worker): Promise<boolean> {
+  return sw.evaluate(() => {
+    const g = globalThis as unknown as Chromeish;
+    if (g.__benchMessages) return true;
+    const counts: Record<string, string[]> = {};
+    g.__benchMessages = counts;
+    g.chrome.runtime.onMessage.addListener((m, sender) => {
+      const k = String(sender.tab?.id ?? 'none');
+      (counts[k] ??= []).push(String((m as { type?: unknown } | null)?.type ?? '?'));
+      return undefined;
+    });
+    return false;
+  });
+}
+
+/** Messages received from a tab so far (undefined when the counter was lost to a worker restart). */
+export async function messagesFrom(sw: Worker, tabId: number): Promise<string[] | undefined> {
+  return sw.evaluate((id: number) => {
+    const g = globalThis as unknown as Chromeish;
+    return g.__benchMessages ? [...(g.__benchMessages[String(id)] ?? [])] : undefined;
+  }, tabId);
+}
+
+/** Polls the tab's badge text every 10 ms until it is non-empty; Date.now() when it appeared. */
+export async function waitForBadge(sw: Worker, tabId: number, timeoutMs: number): Promise<{ at: number; text: string } | undefined> {
+  const r = await sw.evaluate(
+    async ({ id, timeout }: { id: number; timeout: number }) => {
+      const g = globalThis as unknown as Chromeish;
+      const end = Date.now() + timeout;
+      while (Date.now() < end) {
+        const text = await g.chrome.action.getBadgeText({ tabId: id });
+        if (text) return { at: Date.now(), text };
+        await new Promise((res) => setTimeout(res, 10));
+      }
+      return null;
+    },
+    { id: tabId, timeout: timeoutMs },
+  );
+  return r ?? undefined;
+}
+
+/** Empties the extension's registry cache (the `cache` store of the "insyn" IndexedDB). */
+export async function clearRegistryCache(sw: Worker): Promise<void> {
+  await sw.evaluate(async () => {
+    // Opening a database that does not exist would create it at version 1 without stores and
+    // break the extension's own upgrade, so only an existing one is touched.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'insyn')) return;
+    await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('insyn');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('cache')) {
+            db.close();
+            resolve();
+            return;
+          }
+          const tx = db.transaction('cache', 'readwrite');
+          tx.objectStore('cache').clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+  });
+}
