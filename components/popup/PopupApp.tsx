@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { Header } from '../common/Header';
 import { Notice, Skeleton } from '../common/Notice';
-import { formatOrgNumber, type Lang } from '../../lib/i18n';
+import { formatOrgNumber, type Lang, type StringKey } from '../../lib/i18n';
 import type { Target } from '../../lib/ext/tabs';
 import type { TabState } from '../../lib/messages';
 import type { PopupApi } from './api';
@@ -86,7 +86,7 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
   const recognised = r && (r.status === 'matched' || r.status === 'public-unpublished') && r.org;
 
   if (picking || !recognised) {
-    return (
+    const picker = (
       <OrgPicker
         api={api}
         url={tab.url}
@@ -97,6 +97,8 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
         onCancel={recognised ? () => setPicking(false) : undefined}
       />
     );
+    // On a site Insyn does not recognise, "On this page" still works: the first tab asks who it is.
+    return recognised ? picker : <PanelTabs ctx={{ api, tab, tabId: target.tabId }} data={picker} firstLabel="panelWho" />;
   }
 
   const ctx: PanelContext = { api, tab, tabId: target.tabId };
@@ -124,11 +126,11 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
   );
 }
 
-function PanelTabs({ ctx, data }: { ctx: PanelContext; data: ComponentChildren }) {
+function PanelTabs({ ctx, data, firstLabel = 'panelData' }: { ctx: PanelContext; data: ComponentChildren; firstLabel?: StringKey }) {
   const { t } = useI18n();
   const [active, setActive] = useState('data');
   const extra = EXTRA_PANELS.filter((p) => p.applies(ctx));
-  const tabs = [{ id: 'data', label: t('panelData') }, ...extra.map((p) => ({ id: p.id, label: t(p.label) }))];
+  const tabs = [{ id: 'data', label: t(firstLabel) }, ...extra.map((p) => ({ id: p.id, label: t(p.label) }))];
   const panel = extra.find((p) => p.id === active);
   return (
     <Tabs tabs={tabs} active={panel ? active : 'data'} onSelect={setActive}>

@@ -108,6 +108,7 @@ export const STRINGS = {
   pausedHere: { sv: 'Insyn är pausad på {host}.', en: 'Insyn is paused on {host}.' },
 
   panelData: { sv: 'Data', en: 'Data' },
+  panelWho: { sv: 'Organisation', en: 'Organisation' },
 
   // Detail
   detailDescription: { sv: 'Beskrivning', en: 'Description' },

@@ -63,6 +63,7 @@ export async function measureRegistryLoad(o: RegistryLoadOptions): Promise<Regis
       durationMs,
       badges,
       byKind,
+      log: reqs.map((r) => ({ kind: requestKind(r.url), url: r.url, startMs: Math.round(r.start - t0), endMs: Math.round(r.end - t0) })),
     };
   } finally {
     await b.close();

@@ -102,6 +102,8 @@ export interface RegistryLoadResult {
   durationMs: number;
   badges: number;
   byKind: Record<string, number>;
+  /** Every request, ms since the browser was launched (JSON only, for diagnosis). */
+  log?: Array<{ kind: string; url: string; startMs: number; endMs: number }>;
 }
 
 export interface SizeResult {

@@ -127,6 +127,18 @@ describe('page data ("On this page")', () => {
     await popup.close();
   });
 
+  it('on a site Insyn does not recognise, "On this page" is still one tab away', async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://www.handelsbolaget-exempel.se/');
+    const popup = await h.openPopup(page);
+    await popup.getByRole('tab', { name: 'Organisation' }).waitFor();
+    await popup.getByTestId('org-picker').waitFor();
+    await popup.getByRole('tab', { name: 'På sidan' }).click();
+    await popup.getByRole('tabpanel', { name: 'På sidan' }).waitFor();
+    await popup.close();
+    await page.close();
+  });
+
   it('what comes back from the page is URLs and counts only', async () => {
     const tabId = await h.tabIdOf(site);
     const raw = await h.extEval(async (id: number) => {
