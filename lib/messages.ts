@@ -37,6 +37,8 @@ export const TabState = z.union([
     signalsSeen: z.boolean(),
     resolution: ResolutionSchema.optional(),
     publisher: Publisher.optional(),
+    /** The default first page of the body's data, when the cache had it at hand. */
+    firstPage: z.object({ page: SearchPage, cache: CacheInfo }).optional(),
   }),
 ]);
 export type TabState = z.infer<typeof TabState>;

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { makeCert } from '../test/e2e/harness.ts';
 import { buildRegistryData, extraOrgNumber, ORGS } from '../test/support/registry-data.ts';
 import { findChromium } from './ensure-browser.mjs';
-import { startSiteServer, startTimedRegistry, writeBaselineExtension } from './bench/env.ts';
+import { removeTempDirsSync, startSiteServer, startTimedRegistry, tempDirs, writeBaselineExtension } from './bench/env.ts';
 import { formatOrg, generatePage, type PageSpec } from './bench/pages.ts';
 import { measurePageCost } from './bench/page-cost.ts';
 import { measureAnswer } from './bench/answer.ts';
@@ -90,6 +90,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'insyn-bench-'));
+  tempDirs.add(tmp);
+  // Interrupted: Playwright kills its browsers on exit; the profiles and the snapshot go too.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      removeTempDirsSync();
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+  }
   const results: BenchResults = {
     meta: {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -242,6 +250,7 @@ async function main(): Promise<number> {
     await registry.close();
     await sites.close();
     await rm(tmp, { recursive: true, force: true });
+    tempDirs.delete(tmp);
   }
 
   results.meta.durationS = (performance.now() - started) / 1000;

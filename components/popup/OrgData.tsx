@@ -5,6 +5,7 @@ import { formatAge, type StringKey } from '../../lib/i18n';
 import type { ItemDetail, ItemSummary, SearchPage } from '../../lib/dcat/types';
 import type { ErrorKind } from '../../lib/messages';
 import type { PopupApi } from './api';
+import type { ResponseOf } from '../../lib/messages';
 import { ItemRow } from './ItemRow';
 import { ItemDetailView } from './ItemDetailView';
 import { errorText } from './errors';
@@ -34,7 +35,21 @@ type Load =
   | { state: 'ready'; list: ListState }
   | { state: 'error'; kind: string };
 
-export function OrgData({ api, publisherUri, pageUrl }: { api: PopupApi; publisherUri: string; /** The tab's page, offered to include in a report. */ pageUrl?: string }) {
+type FirstPage = ResponseOf<'org-items'>;
+
+export function OrgData({
+  api,
+  publisherUri,
+  pageUrl,
+  initial,
+}: {
+  api: PopupApi;
+  publisherUri: string;
+  /** The tab's page, offered to include in a report. */
+  pageUrl?: string;
+  /** The default first page, when the background sent it along with the tab state. */
+  initial?: Pick<FirstPage, 'page' | 'cache'>;
+}) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [effectiveQuery, setEffectiveQuery] = useState('');
@@ -42,7 +57,15 @@ export function OrgData({ api, publisherUri, pageUrl }: { api: PopupApi; publish
   const [apisOnly, setApisOnly] = useState(false);
   const [openOnly, setOpenOnly] = useState(false);
   const [format, setFormat] = useState('');
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const toList = (res: Pick<FirstPage, 'page' | 'cache'>): ListState => ({
+    items: res.page.items,
+    total: res.page.total,
+    cacheAgeMs: res.cache.source === 'cache' ? res.cache.ageMs : undefined,
+    stale: res.cache.stale,
+  });
+  // A warm popup renders its list in the first frame, from the tab-state answer.
+  const [load, setLoad] = useState<Load>(initial ? { state: 'ready', list: toList(initial) } : { state: 'loading' });
+  const usedInitial = useRef(false);
   const [loadingMore, setLoadingMore] = useState(false);
   const [detail, setDetail] = useState<ItemSummary | undefined>();
   const [attempt, setAttempt] = useState(0);
@@ -62,14 +85,11 @@ export function OrgData({ api, publisherUri, pageUrl }: { api: PopupApi; publish
     let live = true;
     (async () => {
       try {
-        const res = await api.orgItems({ publisherUri, query: effectiveQuery || undefined, sort: serverSort });
+        const isDefault = !effectiveQuery && serverSort === 'modified' && attempt === 0;
+        const res = initial && isDefault && !usedInitial.current ? initial : await api.orgItems({ publisherUri, query: effectiveQuery || undefined, sort: serverSort });
+        usedInitial.current = true;
         if (!live) return;
-        const list: ListState = {
-          items: res.page.items,
-          total: res.page.total,
-          cacheAgeMs: res.cache.source === 'cache' ? res.cache.ageMs : undefined,
-          stale: res.cache.stale,
-        };
+        const list = toList(res);
         setLoad({ state: 'ready', list });
         if (res.cache.stale) {
           // Shown at once from the cache; now ask the registry, and say so if it cannot answer.

@@ -5,7 +5,7 @@ import { formatOrgNumber, type StringKey } from '../../lib/i18n';
 import { renderReason } from '../../lib/detect/reasons';
 import type { Resolution } from '../../lib/detect/resolve';
 import type { Publisher } from '../../lib/dcat/types';
-import { organisationPortalUrl } from '../../lib/registry/client';
+import { organisationPortalUrl } from '../../lib/registry/portal';
 
 const TYPE_KEY: Record<string, StringKey> = {
   agency: 'orgTypeAgency',

@@ -103,7 +103,7 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
 
   const ctx: PanelContext = { api, tab, tabId: target.tabId };
   const data = r.org?.publisherUri && r.org.hasPublished ? (
-    <OrgData key={r.org.publisherUri} api={api} publisherUri={r.org.publisherUri} pageUrl={tab.url} />
+    <OrgData key={r.org.publisherUri} api={api} publisherUri={r.org.publisherUri} pageUrl={tab.url} initial={tab.firstPage} />
   ) : (
     <NoDatasets name={tab.publisher?.name ?? r.org?.name} orgNumber={r.org?.orgNumber} />
   );

@@ -2,7 +2,7 @@
 // else its homepage), opened from the organisation header.
 import { useI18n } from '../common/i18n';
 import type { Publisher } from '../../lib/dcat/types';
-import { organisationPortalUrl } from '../../lib/registry/client';
+import { organisationPortalUrl } from '../../lib/registry/portal';
 import { organisationTarget } from '../../lib/report/target';
 import type { ReportApi } from './api';
 import { ReportForm } from './ReportForm';

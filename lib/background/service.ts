@@ -107,8 +107,15 @@ export function createBackground(deps: BackgroundDeps) {
     publishersByUri = Object.fromEntries(list.map((p) => [p.uri, p]));
   }
 
+  // Within one worker life the directory stays in memory: reading and validating the whole
+  // publisher list from IndexedDB on every popup open cost ~40 ms. A stale list still refreshes
+  // (listPublishers' onRefresh adopts it) and the daily alarm replaces it.
+  let directoryCheckedAt = -Infinity;
+  const DIRECTORY_RECHECK_MS = 10 * 60_000;
   async function ensureDirectory(): Promise<void> {
+    if (directoryFor && directoryFor.length > 0 && now() - directoryCheckedAt < DIRECTORY_RECHECK_MS) return;
     adopt(await publishers());
+    directoryCheckedAt = now();
   }
 
   async function resolveFor(url: string, signals?: Signals): Promise<Resolution> {
@@ -162,15 +169,18 @@ export function createBackground(deps: BackgroundDeps) {
     }
   }
 
-  async function refreshTab(tabId: number, url: string, signals?: Signals): Promise<TabRecord> {
+  async function refreshTab(tabId: number, url: string, signals?: Signals, opts: { awaitBadge?: boolean } = {}): Promise<TabRecord> {
     const previous = await deps.tabs.get(tabId);
     // Signals belong to one page: keep them only while the tab stays on the same URL (without fragment).
     const samePage = previous && stripHash(previous.url) === stripHash(url);
     const keptSignals = signals ?? (samePage ? previous?.signals : undefined);
     const resolution = await resolveFor(url, keptSignals);
     const record: TabRecord = { url, signals: keptSignals, resolution, updatedAt: now() };
-    await deps.tabs.set(tabId, record);
-    await updateBadge(tabId, record);
+    const unchanged = samePage && previous?.url === url && JSON.stringify(previous.resolution) === JSON.stringify(resolution) && previous.signals === keptSignals;
+    if (!unchanged) await deps.tabs.set(tabId, record);
+    const badge = updateBadge(tabId, record).catch((err) => log('badge update failed', err));
+    // The popup does not wait for the badge (its own answer comes first); navigation and tests do.
+    if (opts.awaitBadge !== false) await badge;
     return record;
   }
 
@@ -178,9 +188,17 @@ export function createBackground(deps: BackgroundDeps) {
     const kind = pageKind(url);
     if (kind.kind !== 'web' || tabId === undefined) return { pageKind: 'not-web' as const };
     // Re-resolving is local and cheap; doing it here also re-badges the tab after a correction.
-    const record = await refreshTab(tabId, kind.url.href);
+    const [record, pausedHosts] = await Promise.all([refreshTab(tabId, kind.url.href, undefined, { awaitBadge: false }), deps.pausedHosts()]);
     const uri = record.resolution?.org?.publisherUri;
-    const paused = (await deps.pausedHosts()).includes(kind.host);
+    const paused = pausedHosts.includes(kind.host);
+    // The first page of the body's data rides along when it is at hand (cache), so a warm popup
+    // renders everything from one answer; a cold one asks with org-items, which shares this fetch.
+    let firstPageAnswer: { page: SearchPage; cache: { stale: boolean; ageMs: number; source: 'cache' | 'network' } } | undefined;
+    if (uri && record.resolution?.org?.hasPublished && !paused) {
+      const pending = firstPage(uri).then((r) => ({ page: r.page, cache: r.info }));
+      pending.catch(() => undefined);
+      firstPageAnswer = await Promise.race([pending, new Promise<undefined>((r) => setTimeout(() => r(undefined), 40))]).catch(() => undefined);
+    }
     return {
       pageKind: 'web' as const,
       url: kind.url.href,
@@ -189,6 +207,7 @@ export function createBackground(deps: BackgroundDeps) {
       signalsSeen: Boolean(record.signals),
       resolution: record.resolution,
       publisher: uri ? publishersByUri[uri] : undefined,
+      ...(firstPageAnswer && { firstPage: firstPageAnswer }),
     };
   }
 

@@ -29,13 +29,14 @@ import {
   textTerm,
 } from './solr';
 import type { Transport } from './transport';
+import { organisationPortalUrl, portalUrl, type PortalLang } from './portal';
 
-export const PORTAL_BASE = 'https://www.dataportal.se';
+// Portal links live in ./portal so the popup can build them without bundling the client.
+export { PORTAL_BASE, organisationPortalUrl, portalUrl, type PortalLang } from './portal';
 export const PUBLISHER_URI_PREFIX = 'http://dataportal.se/organisation/SE';
 /** Resource URIs per lookup search, as EntryScape's EntryStoreUtil does (chunkLimit = 20). */
 export const LOOKUP_BATCH = 20;
 
-export type PortalLang = 'sv' | 'en';
 export type ItemSort = 'relevance' | 'modified' | 'title';
 
 export interface CacheInfo {
@@ -104,11 +105,6 @@ const KIND_TYPES: Record<ItemKind, string> = {
 };
 const ALL_KINDS: readonly ItemKind[] = ['dataset', 'dataservice', 'series'];
 
-const KIND_PATH: Record<ItemKind, string> = {
-  dataset: 'datasets',
-  dataservice: 'dataservice',
-  series: 'dataset-series',
-};
 
 // Ids end up in a URL path: only what EntryStore itself uses (digits mostly, `_principals` and the like).
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -126,19 +122,6 @@ export function publisherUri(orgNumber: string): string {
   const n = normaliseOrgNumber(orgNumber);
   if (!n) throw new RegistryError('bad-request', `"${orgNumber}" is not a 10-digit organisation number.`);
   return `${PUBLISHER_URI_PREFIX}${n}`;
-}
-
-export function portalUrl(item: { kind: ItemKind } & EntryRef, lang: PortalLang): string {
-  const prefix = lang === 'en' ? '/en' : '';
-  return `${PORTAL_BASE}${prefix}/${KIND_PATH[item.kind]}/${encodeURIComponent(item.contextId)}_${encodeURIComponent(item.entryId)}`;
-}
-
-/** The portal's page for an organisation; needs the agent's entry (known after a lookup). */
-export function organisationPortalUrl(publisher: { entry?: EntryRef | undefined }, lang: PortalLang): string | undefined {
-  const e = publisher.entry;
-  if (!e) return undefined;
-  const prefix = lang === 'en' ? '/en' : '';
-  return `${PORTAL_BASE}${prefix}/organisations/${encodeURIComponent(e.contextId)}_${encodeURIComponent(e.entryId)}`;
 }
 
 /** Offset of the next page, or undefined on the last one. */

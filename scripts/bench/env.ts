@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import { request as httpRequest, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,14 @@ import type { RegistryData } from '../../test/support/registry-data.ts';
 import type { TimedRequest } from './requests.ts';
 
 export const REGISTRY_HOST = 'admin.dataportal.se';
+
+/** Temp dirs (profiles, the bench's own) still to remove; removed at once if the run is interrupted. */
+export const tempDirs = new Set<string>();
+
+export function removeTempDirsSync(): void {
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+  tempDirs.clear();
+}
 
 export interface Tls {
   key: string;
@@ -95,7 +103,9 @@ export interface TimedRegistry {
 
 export async function startTimedRegistry(tls: Tls, latencyMs: number, data?: RegistryData): Promise<TimedRegistry> {
   const stub = await startRegistryStub({ latencyMs, ...(data && { data }) });
-  const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+  // A fresh connection per request: a kept-alive socket that the stub closes (its 5 s idle timeout)
+  // just as it is reused would fail the request, and the extension's retry would look like a duplicate.
+  const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
   const timed: TimedRequest[] = [];
   let inFlight = 0;
   let lastActivity = performance.now();
@@ -217,6 +227,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-browser.mjs`');
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'insyn-bench-profile-'));
+  tempDirs.add(userDataDir);
   const locale = opts.locale ?? 'sv-SE';
   const rules = [
     ...opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.sitesPort}`),
@@ -255,6 +266,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<Browser> {
     async close() {
       await context.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+      tempDirs.delete(userDataDir);
     },
   };
 }

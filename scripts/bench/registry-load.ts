@@ -46,7 +46,11 @@ export async function measureRegistryLoad(o: RegistryLoadOptions): Promise<Regis
       return n;
     });
     const reqs = [...o.registry.timed];
-    const d = duplicates(reqs);
+    // Counted at the stub (what the registry would have received); the timing front's list gives the intervals.
+    const atStub = o.registry.stub.requests.map((u) => ({ url: `${u.pathname}${u.search}`, start: 0, end: 0 }));
+    if (atStub.length !== reqs.length) o.errors.push(`registry load: the stub received ${atStub.length} requests, the timing front ${reqs.length}`);
+    for (const r of reqs) if (r.status !== undefined && r.status >= 500) o.errors.push(`registry load: ${r.status} for ${r.url}`);
+    const d = duplicates(atStub);
     const byKind: Record<string, number> = {};
     for (const r of reqs) byKind[requestKind(r.url)] = (byKind[requestKind(r.url)] ?? 0) + 1;
     o.log(`  registry load: ${reqs.length} requests, max in flight ${o.registry.maxInFlight}`);
@@ -63,7 +67,7 @@ export async function measureRegistryLoad(o: RegistryLoadOptions): Promise<Regis
       durationMs,
       badges,
       byKind,
-      log: reqs.map((r) => ({ kind: requestKind(r.url), url: r.url, startMs: Math.round(r.start - t0), endMs: Math.round(r.end - t0) })),
+      log: reqs.map((r) => ({ kind: requestKind(r.url), url: r.url, startMs: Math.round(r.start - t0), endMs: Math.round(r.end - t0), ...(r.status !== undefined && { status: r.status }) })),
     };
   } finally {
     await b.close();

@@ -103,7 +103,7 @@ export interface RegistryLoadResult {
   badges: number;
   byKind: Record<string, number>;
   /** Every request, ms since the browser was launched (JSON only, for diagnosis). */
-  log?: Array<{ kind: string; url: string; startMs: number; endMs: number }>;
+  log?: Array<{ kind: string; url: string; startMs: number; endMs: number; status?: number }>;
 }
 
 export interface SizeResult {
@@ -216,7 +216,7 @@ export function budgetRows(r: BenchResults): Row[] {
   push('page', {
     what: 'Detector cost above the baseline extension, public-sector page',
     measured: pub && base ? `${fmt(pub.scriptMs.median - base.scriptMs.median, 2)} ms (baseline ${fmt(base.scriptMs.median, 2)} ms)` : 'not measured',
-    budget: '(info; floor measured once ≈ 4 ms)',
+    budget: '(info: Insyn − baseline; the WXT-wrapped floor of notes §11 was ≈ 4 ms)',
     verdict: 'info',
   });
   push('page', {
