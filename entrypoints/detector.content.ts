@@ -18,36 +18,37 @@ export default defineContentScript({
   matches: ['*://*.se/*', '*://*.stockholm/*'],
   runAt: 'document_idle',
   allFrames: false,
-  main() {
+  main(ctx) {
     // Content scripts of one extension share an isolated world per frame, invisible to the
     // page: a second injection (the popup's activeTab run) reuses the first one's state.
     const g = globalThis as typeof globalThis & { __insynDetector?: DetectorState };
-    if (window.top !== window || !(document instanceof HTMLDocument) || !document.documentElement) return;
-    if (g.__insynDetector) {
-      run(g.__insynDetector, true);
+    // Top frame only (all_frames is off, but activeTab injection must not differ) and HTML only.
+    if (window.top !== window || !(document instanceof HTMLDocument)) return;
+    const old = g.__insynDetector;
+    if (old) {
+      // The popup asked again (activeTab): send even if nothing changed.
+      old.lastKey = '';
+      run(old);
       return;
     }
     const state: DetectorState = { lastKey: '' };
     g.__insynDetector = state;
-    run(state, false);
-    // Single-page sites change location without a load; re-run, debounced. Polling the URL is
-    // cheaper and harder for a page to break than patching history.pushState.
-    let lastHref = location.href;
-    setInterval(() => {
-      if (location.href === lastHref) return;
-      lastHref = location.href;
+    run(state);
+    // Single-page sites change location without a load. WXT's location watcher uses the
+    // Navigation API where the browser has it (no polling) and a 1 s check elsewhere; re-run, debounced.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
       clearTimeout(state.timer);
-      state.timer = setTimeout(() => run(state, false), SPA_DEBOUNCE_MS);
-    }, 500);
+      state.timer = setTimeout(() => run(state), SPA_DEBOUNCE_MS);
+    });
   },
 });
 
-function run(state: DetectorState, force: boolean): void {
+function run(state: DetectorState): void {
   try {
     const signals = collectSignals(document, location);
     if (!hasSignal(signals)) return;
     const key = JSON.stringify(signals);
-    if (!force && key === state.lastKey) return;
+    if (key === state.lastKey) return;
     state.lastKey = key;
     void browser.runtime.sendMessage({ type: 'signals', payload: { signals } }).catch(() => {
       // The background may be restarting; the next navigation sends again.
