@@ -8,23 +8,11 @@ import { readFile, rm, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXT_DIR, launch, makeCert, startSites, type Harness, type SiteServer } from './harness';
+import { EXT_DIR, launch, makeCert, seriousA11yViolations, startSites, type Harness, type SiteServer } from './harness';
 import { startRegistryStub, type RegistryStub } from '../support/registry-stub';
 import { CATEGORY_LABELS } from '../../lib/report/text';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
 
-async function axeSerious(page: Page): Promise<{ id: string; impact: string }[]> {
-  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const v = await page.evaluate(async () => {
-    const r = await (globalThis as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((x) => ({ id: x.id, impact: x.impact }));
-  });
-  return v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-}
 
 const API_HOST = 'skatteverket.entryscape.net';
 /** A copy of the build may be given (INSYN_E2E_EXT_DIR) so parallel rebuilds of .output cannot interfere. */
@@ -119,7 +107,7 @@ describe('page data ("On this page")', () => {
     assert.ok(!decoded.includes('utm_source'));
     assert.match(decoded, /INSYN-\d{8}-[2-9A-HJKMNP-Z]{4}/, 'reference id');
 
-    assert.deepEqual(await axeSerious(popup), [], 'no serious accessibility violations in the panel');
+    assert.deepEqual(await seriousA11yViolations(popup), [], 'no serious accessibility violations in the panel');
 
     // The registry heard organisation and host names only: no path from the page.
     const sent = registry.requests.map((u) => decodeURIComponent(u.href)).join('\n');

@@ -3,28 +3,12 @@
 // offline state with cached data, English, and an axe-core accessibility check.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { startWorld, type World } from './harness';
+import { seriousA11yViolations, startWorld, type World } from './harness';
 import { EXPECTED } from '../support/registry-data';
 
-const require = createRequire(import.meta.url);
 
-async function axe(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
-  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const r = await (globalThis as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-}
 
-function serious(v: { impact: string }[]) {
-  return v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-}
 
 describe('popup', () => {
   let w: World;
@@ -51,7 +35,7 @@ describe('popup', () => {
     assert.ok((await popup.locator('[data-licence="missing"]').count()) > 0, 'a missing-licence badge');
     assert.match((await popup.locator('.item-meta').allTextContents()).join(' '), /Uppdatering: årlig · senast \d{4}-\d{2}-\d{2}/);
     assert.ok((await popup.getByTestId('overdue').count()) > 0, 'an overdue dataset is marked');
-    assert.deepEqual(serious(await axe(popup)), []);
+    assert.deepEqual((await seriousA11yViolations(popup)), []);
     await popup.close();
   });
 
@@ -82,7 +66,7 @@ describe('popup', () => {
     assert.ok((await popup.getByTestId('distribution').count()) >= 2);
     assert.match((await popup.getByTestId('curl').first().textContent()) ?? '', /^curl -sSL 'https:\/\//);
     assert.ok(await popup.getByRole('link', { name: 'Öppna på dataportal.se' }).isVisible());
-    assert.deepEqual(serious(await axe(popup)), []);
+    assert.deepEqual((await seriousA11yViolations(popup)), []);
     await popup.getByRole('button', { name: /Tillbaka/ }).click();
     await popup.getByTestId('item-row').first().waitFor();
     const focused = await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid);
@@ -131,7 +115,7 @@ describe('popup', () => {
     const options = await w.h.openOptions();
     await options.getByRole('combobox', { name: 'Språk' }).selectOption('en');
     await options.getByRole('heading', { name: 'Language' }).waitFor();
-    assert.deepEqual(serious(await axe(options)), []);
+    assert.deepEqual((await seriousA11yViolations(options)), []);
     await options.close();
     const popup = await w.h.openPopup(site);
     await popup.getByTestId('item-row').first().waitFor();
@@ -140,7 +124,7 @@ describe('popup', () => {
     // Metadata in the UI language when the publisher gave it.
     await popup.getByTestId('item-row').filter({ hasText: 'Tax rates per municipality' }).click();
     await popup.getByRole('heading', { name: 'Contact point' }).waitFor();
-    assert.deepEqual(serious(await axe(popup)), []);
+    assert.deepEqual((await seriousA11yViolations(popup)), []);
     await popup.close();
     await w.h.seedStorage({ 'insyn.settings': { version: 1, lang: 'auto', pausedHosts: [], extraOrigins: [] } });
   });

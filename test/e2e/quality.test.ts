@@ -4,28 +4,16 @@
 // prefilled with the evidence. No link is requested before the user clicks.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
-import { launch, makeCert, startSites, type Harness, type SiteServer } from './harness';
+import { launch, makeCert, seriousA11yViolations, startSites, type Harness, type SiteServer } from './harness';
 import { startRegistryStub, type RegistryStub } from '../support/registry-stub';
 import { buildRegistryData, EXPECTED, NS, ORGS } from '../support/registry-data';
 
-const require = createRequire(import.meta.url);
 
-/** Serious or critical WCAG 2.1 AA violations on the page (axe-core). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const r = await (globalThis as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  });
-}
 
 const OK = '/download/folkbokforing-lan.xlsx';
 const GONE = '/download/moms-bransch.csv';
@@ -104,7 +92,7 @@ describe('data health', () => {
     assert.match((await popup.getByTestId('health-fresh').textContent()) ?? '', /uppdaterade enligt sin frekvens \(\d+ försenade\)/);
     assert.match((await popup.getByTestId('health-contact').textContent()) ?? '', /Kontaktpunkter syns inte i listan/);
     assert.ok((await popup.getByTestId('health-gaps').locator('li').count()) > 0);
-    assert.deepEqual(await seriousViolations(popup), []);
+    assert.deepEqual(await seriousA11yViolations(popup), []);
     if (process.env.INSYN_SHOTS) await popup.screenshot({ path: path.join(process.env.INSYN_SHOTS, 'quality-list.png'), fullPage: true });
 
     await popup.getByRole('combobox', { name: 'Sortera' }).selectOption('worst');
@@ -153,7 +141,7 @@ describe('data health', () => {
 
     await card.locator('details summary').click();
     assert.equal(await popup.getByTestId('quality-dimensions').locator('tbody tr').count(), 5);
-    assert.deepEqual(await seriousViolations(popup), []);
+    assert.deepEqual(await seriousA11yViolations(popup), []);
     if (process.env.INSYN_SHOTS) await popup.screenshot({ path: path.join(process.env.INSYN_SHOTS, 'quality-detail.png'), fullPage: true });
 
     await results.filter({ has: popup.locator(`a[href$="${GONE}"]`) }).getByRole('button', { name: 'Rapportera trasig länk' }).click();

@@ -6,23 +6,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { startWorld, type World } from './harness';
+import { seriousA11yViolations, startWorld, type World } from './harness';
 
-const require = createRequire(import.meta.url);
 
-async function axe(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
-  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const r = await (globalThis as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-}
-const serious = (v: { impact: string }[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
 const DESCRIPTION = 'Skattesatsen för Åre är fel för 2025.\nDen ska vara 34,06 % – inte 43,06 %.';
 const WHERE = 'rad 2045, kolumn "kommunalskatt"';
@@ -83,7 +70,7 @@ describe('report a data error', () => {
     await popup.getByLabel('Var? Rad, kolumn eller länk (valfritt)').fill(WHERE);
     await popup.getByLabel('Ditt namn (valfritt)').fill('Åsa Öberg');
     await popup.getByTestId('draft-status').filter({ hasText: 'Utkastet är sparat.' }).waitFor();
-    assert.deepEqual(serious(await axe(popup)), []);
+    assert.deepEqual((await seriousA11yViolations(popup)), []);
     await popup.close();
 
     // Reopened from the dataset: every field is back.
@@ -141,7 +128,7 @@ describe('report a data error', () => {
     assert.equal(await item.getByTestId('report-ref').textContent(), ref);
     assert.equal(await history.getByLabel(`Status för ${ref}`).inputValue(), 'sent');
     assert.equal(await history.getByTestId('report-drafts').count(), 0, 'the sent draft is gone');
-    assert.deepEqual(serious(await axe(history)), []);
+    assert.deepEqual((await seriousA11yViolations(history)), []);
 
     // Export: CSV and JSON files with the report.
     const [csvDl] = await Promise.all([history.waitForEvent('download'), history.getByRole('button', { name: 'Exportera CSV' }).click()]);
