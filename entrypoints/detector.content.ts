@@ -7,7 +7,10 @@ import { browser } from 'wxt/browser';
 import { collectSignals } from '../lib/detect/collect';
 import { hasSignal } from '../lib/detect/signals';
 
-const SPA_DEBOUNCE_MS = 400;
+/** Quiet time after a route change before the page is read again (the new view is still rendering). */
+export const SPA_DEBOUNCE_MS = 400;
+/** Without the Navigation API: how often the URL is compared (back/forward is caught at once). */
+export const SLOW_POLL_MS = 2000;
 
 interface DetectorState {
   lastKey: string;
@@ -34,14 +37,36 @@ export default defineContentScript({
     const state: DetectorState = { lastKey: '' };
     g.__insynDetector = state;
     run(state);
-    // Single-page sites change location without a load. WXT's location watcher uses the
-    // Navigation API where the browser has it (no polling) and a 1 s check elsewhere; re-run, debounced.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    // Single-page sites change location without a load: read the page again, debounced.
+    watchLocation(ctx, () => {
       clearTimeout(state.timer);
       state.timer = setTimeout(() => run(state), SPA_DEBOUNCE_MS);
     });
   },
 });
+
+/**
+ * Calls `changed` when the URL changed without a load. Where the browser has the Navigation API
+ * (Chromium), `navigatesuccess` fires once per finished same-document navigation (pushState,
+ * replaceState, fragment, back/forward, intercepted) and never on a load: no timer runs at all.
+ * Elsewhere `popstate` catches back/forward at once and a slow poll the rest. Cheaper than WXT's
+ * location watcher, which parses a URL at start and on every navigation, loads included.
+ */
+function watchLocation(ctx: { signal: AbortSignal; setInterval(fn: () => void, ms: number): number }, changed: () => void): void {
+  let last = location.href;
+  const check = (): void => {
+    if (location.href === last) return;
+    last = location.href;
+    changed();
+  };
+  const nav = (window as Window & { navigation?: EventTarget }).navigation;
+  if (nav && typeof nav.addEventListener === 'function') {
+    nav.addEventListener('navigatesuccess', check, { signal: ctx.signal });
+    return;
+  }
+  window.addEventListener('popstate', check, { signal: ctx.signal });
+  ctx.setInterval(check, SLOW_POLL_MS);
+}
 
 function run(state: DetectorState): void {
   try {

@@ -3,16 +3,20 @@
 //
 // Budget (DESIGN.md): ≤ 2 ms on a page without signals, ≤ 5 ms otherwise, ≤ 6 kB gzip. Hence:
 // * bounded reads only: <head> meta and JSON-LD, the last few footer-like regions (text capped), a few
-//   address blocks, microdata inside those regions, and links inside them plus the last few hundred of the
-//   page (footers come last). Never the whole body's text, and never innerText (it forces layout).
-// * cheap lookups only: a document-wide querySelectorAll costs a selector match per element (measured
-//   2–12 ms each on a 15 000-element page in Chromium). Only native tag/class/id lookups (getElementsBy…,
-//   getElementById) touch the whole document; selectors run inside the small regions found that way.
+//   address blocks, microdata inside those and the page header, and links inside them plus the last
+//   hundred of the page (footers come last). Never the whole body's text, never innerText (layout).
+// * cheap lookups only (measured in Chromium on a 15 000-element page): a document-wide selector with
+//   attribute tests costs a match per element, 2–12 ms each. The whole document is touched only by native
+//   tag/id lookups and one `script[type=…]` selector; footers are found by a short walk from the end of
+//   <body>; other selectors run inside the small regions found that way.
+// * few DOM nodes touched: in the content script's isolated world each node read costs a wrapper
+//   (~1.5 µs on a page's first run), so region text comes from one innerHTML string, not a node walk.
 // * robust against hostile pages: plain for loops over NodeLists (no Array.prototype methods that a page
 //   could have replaced in a shared realm), JSON.parse captured at load time, every step in try/catch,
 //   never throws. In the browser content scripts run in an isolated world, so this is defence in depth.
 // * no zod: it would blow the size budget; the background validates the message instead.
 import { findOrgNumbers, normaliseOrgNumber, orgNumberFromPublisherUri } from './orgnr.ts';
+import { hasSignal } from './signals.ts';
 import type { JsonLdOrg, LinkKind, LinkSignal, OrgNumberSignal, OrgNumberWhere, Signals } from './signals.ts';
 
 export interface CollectLimits {
@@ -26,8 +30,14 @@ export interface CollectLimits {
   maxRegionChars: number;
   /** Nodes visited per region, so a region of 100 000 empty spans stays cheap. */
   maxRegionNodes: number;
-  /** Anchors examined, in total. */
+  /** Anchors examined inside the footer and contact regions. */
   maxLinks: number;
+  /**
+   * Anchors examined at the end of the page (outside or after the regions), where footers and "about this
+   * site" links are. Each anchor read costs a DOM wrapper in the content script's isolated world (~1.5 µs
+   * on a page's first run in Chromium), so this many, not all of them.
+   */
+  maxTailLinks: number;
   /** Org numbers kept, in total. */
   maxOrgNumbers: number;
 }
@@ -39,6 +49,7 @@ export const DEFAULT_LIMITS: CollectLimits = {
   maxRegionChars: 20_000,
   maxRegionNodes: 3_000,
   maxLinks: 200,
+  maxTailLinks: 100,
   maxOrgNumbers: 10,
 };
 
@@ -101,19 +112,12 @@ const MARKUP = /(?:<!--[\s\S]*?-->|<(script|style|template|noscript|svg|iframe)(
  * in the isolated world (~1–2 µs each on a page's first run), a string costs none. The pointer walk below
  * (no recursion, no arrays) reads regions with hidden or styled elements, and big ones.
  */
-function regionText(root: Element, maxChars: number, maxNodes: number): string {
+function regionText(root: Element, html: string, maxChars: number, maxNodes: number): string {
   let text = '';
-  if (2 * root.querySelectorAll('*').length < maxNodes && !root.querySelector(WALK_SELECTOR)) {
-    const html = root.innerHTML;
-    if (html.length <= 10 * maxChars) {
-      text = html
-        .replace(MARKUP, ' ')
-        .replace(/&(nbsp|#160);/g, '\u00a0')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&');
-      return text.length > maxChars ? text.slice(0, maxChars) : text;
-    }
+  if (html.length <= 10 * maxChars && 2 * root.querySelectorAll('*').length < maxNodes && !root.querySelector(WALK_SELECTOR)) {
+    // Entities stay (&amp; and the like are no part of a number or label), but for no-break spaces.
+    text = html.replace(MARKUP, ' ').replace(/&(nbsp|#160);/g, '\u00a0');
+    return text.length > maxChars ? text.slice(0, maxChars) : text;
   }
   let visited = 0;
   let node: Node | null = root.firstChild;
@@ -125,7 +129,7 @@ function regionText(root: Element, maxChars: number, maxNodes: number): string {
       if (v) text += v + ' ';
     } else if (node.nodeType === 1) {
       const el = node as Element;
-      descend = SKIP_TAGS.indexOf(' ' + el.tagName.toUpperCase() + ' ') < 0 && !isHidden(el);
+      descend = !skipTag(el) && !isHidden(el);
     }
     if (descend && node.firstChild) {
       node = node.firstChild;
@@ -199,8 +203,6 @@ function addLink(acc: Acc, kind: LinkKind, href: string): void {
 }
 
 function examineLink(acc: Acc, a: Element, readText: boolean): void {
-  if (acc.linksSeen >= acc.lim.maxLinks) return;
-  acc.linksSeen++;
   const raw = a.getAttribute('href');
   if (!raw) return;
   let text = '';
@@ -309,14 +311,11 @@ function walkLd(acc: Acc, v: unknown, depth: number, budget: { n: number }): voi
 }
 
 function readJsonLd(acc: Acc, doc: Document): void {
-  // Every <script> of the page (a native tag lookup), JSON-LD ones by their type; they may sit in <body>.
-  const scripts = doc.getElementsByTagName('script');
-  for (let i = 0, n = 0; i < scripts.length && i < 1000 && n < acc.lim.maxJsonLdScripts; i++) {
+  // One tag-and-attribute selector: a cheap match per element, and no wrapper for the page's other scripts.
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length && i < acc.lim.maxJsonLdScripts; i++) {
     try {
-      const el = scripts[i];
-      if ((el.getAttribute('type') || '').toLowerCase() !== 'application/ld+json') continue;
-      n++;
-      const text = el.textContent;
+      const text = scripts[i].textContent;
       if (!text || text.length > acc.lim.maxJsonLdChars) continue;
       walkLd(acc, jsonParse(text) as unknown, 0, { n: 50 });
     } catch {
@@ -325,15 +324,11 @@ function readJsonLd(acc: Acc, doc: Document): void {
   }
 }
 
-/** An itemscope whose itemtype names an organisation (as `[itemtype*=Organization]` would match). */
-function isMicroOrg(item: Element): boolean {
-  const t = item.getAttribute('itemtype') || '';
-  return item.hasAttribute('itemscope') && (t.indexOf('Organization') >= 0 || t.indexOf('GovernmentOffice') >= 0);
-}
-
 function readMicroItem(acc: Acc, item: Element): void {
-  const m = /schema\.org\/([A-Za-z]+)/.exec(item.getAttribute('itemtype') || '');
-  if (!m) return;
+  // An organisation, as `[itemscope][itemtype*=Organization]` (or GovernmentOffice) would match.
+  const t = item.getAttribute('itemtype') || '';
+  const m = /schema\.org\/([A-Za-z]+)/.exec(t);
+  if (!m || !item.hasAttribute('itemscope') || !/Organization|GovernmentOffice/.test(t)) return;
   const org: JsonLdOrg = { type: m[1], from: 'microdata' };
   const props = item.querySelectorAll('[itemprop]');
   for (let j = 0; j < props.length && j < 50; j++) {
@@ -350,22 +345,18 @@ function readMicroItem(acc: Acc, item: Element): void {
   addStructuredOrg(acc, org, 'microdata');
 }
 
-/** Microdata organisations inside the given roots (the page header and the chosen regions), at most 5. */
+/** Microdata organisations inside the given roots (the page header and the chosen regions). */
 function readMicrodata(acc: Acc, roots: Element[]): void {
-  const seen: Element[] = [];
   for (let r = 0; r < roots.length; r++) {
     try {
-      const root = roots[r];
-      const found = root.querySelectorAll('[itemscope][itemtype]');
-      for (let i = -1; i < found.length && seen.length < 5; i++) {
-        const item = i < 0 ? root : found[i];
-        if (!isMicroOrg(item)) continue;
-        let dup = false;
-        for (let j = 0; j < seen.length && !dup; j++) dup = seen[j] === item;
-        if (dup) continue;
-        seen[seen.length] = item;
+      // A root inside an earlier one (an <address> in the header) was searched with it.
+      let seen = false;
+      for (let j = 0; j < r; j++) if (roots[j].contains(roots[r])) seen = true;
+      if (seen) continue;
+      const found = roots[r].querySelectorAll('[itemscope][itemtype]');
+      for (let i = -1; i < found.length && i < 50; i++) {
         try {
-          readMicroItem(acc, item);
+          readMicroItem(acc, i < 0 ? roots[r] : found[i]);
         } catch {
           // one broken item does not stop the others
         }
@@ -376,25 +367,20 @@ function readMicrodata(acc: Acc, roots: Element[]): void {
   }
 }
 
-/** <head> children: meta tags (site name, publisher, org number) and a DCAT catalogue <link>. */
+/** <head>: meta tags (site name, publisher, org number) and a DCAT catalogue <link>. */
 function readMeta(acc: Acc, doc: Document): void {
   const head = doc.head;
   if (!head) return;
-  const kids = head.children;
-  for (let i = 0, metas = 0; i < kids.length && i < 500 && metas < 100; i++) {
+  const els = head.querySelectorAll('meta[name],meta[property],link[href*="datasets/dcat"]');
+  for (let i = 0; i < els.length && i < 100; i++) {
     try {
-      const el = kids[i];
-      const tag = el.tagName.toUpperCase();
-      if (tag === 'LINK') {
-        const href = el.getAttribute('href');
-        const u = href && href.indexOf('datasets/dcat') >= 0 ? cleanUrl(href, acc.s.url) : undefined;
+      const el = els[i];
+      if (el.localName === 'link') {
+        const u = cleanUrl(el.getAttribute('href') || '', acc.s.url);
         if (u && classifyLink(u, '') === 'dcat') addLink(acc, 'dcat', u.href);
         continue;
       }
-      if (tag !== 'META') continue;
       const key = (el.getAttribute('property') || el.getAttribute('name') || '').toLowerCase();
-      if (!key) continue;
-      metas++;
       const content = str(el.getAttribute('content'));
       if (!content) continue;
       if (key === 'og:site_name') acc.s.meta.siteName = content;
@@ -416,73 +402,40 @@ function inside(el: Element, list: Element[]): boolean {
   return false;
 }
 
-/** Is `a` before `b` in document order? (linkedom's compareDocumentPosition is not reliable.) */
-function precedes(a: Node, b: Node): boolean {
-  const ua: Node[] = [];
-  const ub: Node[] = [];
-  for (let p: Node | null = a; p && ua.length < 1000; p = p.parentNode) ua[ua.length] = p;
-  for (let p: Node | null = b; p && ub.length < 1000; p = p.parentNode) ub[ub.length] = p;
-  let i = ua.length - 1;
-  let j = ub.length - 1;
-  if (ua[i] !== ub[j]) return false;
-  while (i > 0 && j > 0 && ua[i - 1] === ub[j - 1]) {
-    i--;
-    j--;
-  }
-  // One is an ancestor of the other: the ancestor comes first.
-  if (!i || !j) return !i && j > 0;
-  for (let n = ua[i - 1].nextSibling; n; n = n.nextSibling) if (n === ub[j - 1]) return true;
-  return false;
+const FOOTER_SELECTOR = 'footer,#footer,.footer,[role="contentinfo"]';
+
+function skipTag(el: Element): boolean {
+  return SKIP_TAGS.indexOf(' ' + el.tagName.toUpperCase() + ' ') >= 0;
 }
 
 /**
- * Add the last `max` usable elements of a (live, document-ordered) collection to `out`, keeping `out` in
- * document order without duplicates. Hidden elements and ones inside `exclude` are passed over.
+ * Footer-like elements (`footer`, `#footer`, `.footer`, `[role=contentinfo]`), in document order, at most
+ * `max`. Footers come last, so a short walk from the end of <body> finds them: backwards, an element before
+ * its children, never into a footer found (its inner footers add nothing) or a script/svg/…; after the first
+ * find it only looks at preceding siblings and their ancestors' preceding siblings. Only a page without a
+ * footer there pays for a page-wide lookup: the <footer>s, else #footer, else the .footer elements.
  */
-function addLast(out: Element[], list: ArrayLike<Element | null> | null | undefined, max: number, exclude: Element[]): void {
-  if (!list) return;
-  for (let i = list.length - 1, taken = 0, scanned = 0; i >= 0 && taken < max && scanned < 50; i--, scanned++) {
-    const el = list[i];
-    if (!el || isHidden(el) || inside(el, exclude)) continue;
-    taken++;
-    let pos = out.length;
-    let dup = false;
-    for (let k = 0; k < out.length && !dup; k++) dup = out[k] === el;
-    if (dup) continue;
-    while (pos > 0 && precedes(el, out[pos - 1])) pos--;
-    for (let k = out.length; k > pos; k--) out[k] = out[k - 1];
-    out[pos] = el;
-  }
-}
-
-/**
- * Footer-like elements that the tag and id lookups miss (role="contentinfo", class "footer"), among the
- * last few hundred elements of <body> walked in reverse document order (footers come last). The walk
- * ends where it reaches a footer found already: what precedes that is not the page's footer.
- */
-function tailFooters(doc: Document, out: Element[], max: number): void {
+function findFooters(doc: Document, max: number): ArrayLike<Element> {
+  const out: Element[] = [];
   const body = doc.body;
-  if (!body) return;
-  const known = out.length;
-  const isKnown = (e: Element): boolean => {
-    for (let k = 0; k < known; k++) if (out[k] === e) return true;
-    return false;
-  };
-  const deepest = (e: Element): Element => {
-    while (!isKnown(e) && e.lastElementChild && SKIP_TAGS.indexOf(' ' + e.tagName.toUpperCase() + ' ') < 0) e = e.lastElementChild;
-    return e;
-  };
-  // Reverse document order: an element's descendants come before it, then its previous sibling's.
-  let el: Element | null = deepest(body);
-  for (let n = 0, stop = 250, found = 0; el && el !== body && n < stop && found < max && !isKnown(el); n++) {
-    if (el.getAttribute('role') === 'contentinfo' || /(^|\s)footer(\s|$)/.test(el.getAttribute('class') || '')) {
-      // A little further, for an outer footer wrapping this one.
-      if (!found++) stop = n + 40;
-      addLast(out, [el], 1, []);
+  let el: Element | null = body && body.lastElementChild;
+  for (let n = 0, stop = 100; el && n < stop && out.length < max; n++) {
+    if (el.matches(FOOTER_SELECTOR)) {
+      for (let k = out.length; k > 0; k--) out[k] = out[k - 1];
+      out[0] = el;
+      if (out.length === 1) stop = n + 20;
+    } else if (!out.length && el.lastElementChild && !skipTag(el)) {
+      el = el.lastElementChild;
+      continue;
     }
-    const prev: Element | null = el.previousElementSibling;
-    el = prev ? deepest(prev) : el.parentElement;
+    while (el !== body && !el.previousElementSibling) el = el.parentElement as Element;
+    el = el === body ? null : el.previousElementSibling;
   }
+  if (out.length) return out;
+  const tags = doc.getElementsByTagName('footer');
+  if (tags.length) return tags;
+  const byId = doc.getElementById('footer');
+  return byId ? [byId] : doc.getElementsByClassName('footer');
 }
 
 /** The last `max` elements of a document-ordered list, leaving out ones nested in another pick. */
@@ -509,20 +462,37 @@ function lastRegions(list: ArrayLike<Element>, max: number, exclude: Element[]):
 
 function readRegions(acc: Acc, regions: Element[], where: OrgNumberWhere): void {
   for (let i = 0; i < regions.length; i++) {
+    let html = '';
     try {
-      const text = regionText(regions[i], acc.lim.maxRegionChars, acc.lim.maxRegionNodes);
+      html = regions[i].innerHTML;
+      const text = regionText(regions[i], html, acc.lim.maxRegionChars, acc.lim.maxRegionNodes);
       const found = findOrgNumbers(text, acc.lim.maxOrgNumbers);
       for (let j = 0; j < found.length; j++) addOrg(acc, found[j].value, where, found[j].labelled);
     } catch {
       // next region
     }
     try {
+      // No hint in the markup (hrefs and link texts are in it): no link of the region can have a kind.
+      if (html && !LINK_HINT.test(html) && !A11Y_TEXT.test(html)) continue;
       const anchors = regions[i].querySelectorAll('a[href]');
-      for (let j = 0; j < anchors.length && acc.linksSeen < acc.lim.maxLinks; j++) examineLink(acc, anchors[j], true);
+      for (let j = 0; j < anchors.length && acc.linksSeen++ < acc.lim.maxLinks; j++) examineLink(acc, anchors[j], true);
     } catch {
       // next region
     }
   }
+}
+
+/** Stable partition: the items `first` picks, then the others, each in their order. */
+function structuredFirst<T>(list: T[], first: (item: T) => boolean): T[] {
+  const a: T[] = [];
+  const b: T[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (first(x)) a[a.length] = x;
+    else b[b.length] = x;
+  }
+  for (let i = 0; i < b.length; i++) a[a.length] = b[i];
+  return a;
 }
 
 /** A location's href (already absolute and normalised) without query and fragment. */
@@ -554,14 +524,22 @@ export function collectSignals(doc: Document, location: PageLocation, limits?: P
     return s;
   }
   const acc: Acc = { s, lim, linksSeen: 0 };
-  const steps: ((acc: Acc, doc: Document) => void)[] = [readMeta, readJsonLd, readFooterAndContact, readLinks];
+  const steps: ((acc: Acc, doc: Document) => void)[] = [readMeta, readFooterAndContact, readJsonLd, readLinks];
   for (let i = 0; i < steps.length; i++) {
+    // A page whose head, footer and contact block name only a private company number (and no catalogue or
+    // accessibility link) is a business's own page: the JSON-LD and last-links passes would not change
+    // that, and on such pages the detector has its tightest budget (2 ms). A municipal company
+    // (556… number) still links its accessibility statement from the footer, which keeps it in.
+    if (i === 2 && s.orgNumbers.length && !hasSignal(s)) break;
     try {
       steps[i](acc, doc);
     } catch {
       // keep what the other steps found
     }
   }
+  // The footer is read before JSON-LD (for the bail-out above), but page-level statements rank first.
+  s.orgNumbers = structuredFirst(s.orgNumbers, (o) => o.where === 'meta' || o.where === 'jsonld');
+  s.jsonLd = structuredFirst(s.jsonLd, (o) => o.from === 'jsonld');
   return s;
 }
 
@@ -572,18 +550,15 @@ export function collectSignals(doc: Document, location: PageLocation, limits?: P
  */
 function readFooterAndContact(acc: Acc, doc: Document): void {
   const max = acc.lim.maxRegions;
-  // Twice the regions from each source: an outer footer may replace inner ones that were counted.
+  // Twice the regions: hidden ones are left out, an outer footer may replace inner ones.
+  const footers = lastRegions(findFooters(doc, 2 * max), max, []);
+  // The last <address>es, then #kontakt and #contact: a section wins over the addresses it holds.
   const cands: Element[] = [];
-  addLast(cands, doc.getElementsByTagName('footer'), 2 * max, []);
-  addLast(cands, [doc.getElementById('footer')], 1, []);
-  tailFooters(doc, cands, 2 * max);
-  // A page-wide class lookup only when nothing else looks like a footer.
-  if (!cands.length) addLast(cands, doc.getElementsByClassName('footer'), 2 * max, []);
-  const footers = lastRegions(cands, max, []);
-  const contactCands: Element[] = [];
-  addLast(contactCands, doc.getElementsByTagName('address'), max, footers);
-  addLast(contactCands, [doc.getElementById('kontakt'), doc.getElementById('contact')], 2, footers);
-  const contacts = lastRegions(contactCands, max, footers);
+  const addresses = doc.getElementsByTagName('address');
+  for (let i = addresses.length > 50 ? addresses.length - 50 : 0; i < addresses.length; i++) cands[cands.length] = addresses[i];
+  const ids = [doc.getElementById('kontakt'), doc.getElementById('contact')];
+  for (let i = 0; i < 2; i++) if (ids[i]) cands[cands.length] = ids[i] as Element;
+  const contacts = lastRegions(cands, max, footers);
   const roots: Element[] = [];
   try {
     // querySelector stops at the first match: the header is near the top.
@@ -599,11 +574,12 @@ function readFooterAndContact(acc: Acc, doc: Document): void {
   readRegions(acc, contacts, 'contact');
 }
 
-/** Links outside the regions: the last `maxLinks` anchors of the page (footers and "about" links come last). */
+/**
+ * Links anywhere near the end: the last `maxTailLinks` anchors of the page (footers and "about this site"
+ * links come last), by URL only. Their own budget: a footer with 200 links must not hide the dcat link.
+ */
 function readLinks(acc: Acc, doc: Document): void {
-  // Their own budget: a footer with 200 links must not hide the dcat link.
-  acc.linksSeen = 0;
   const anchors = doc.getElementsByTagName('a');
   const n = anchors.length;
-  for (let i = n > acc.lim.maxLinks ? n - acc.lim.maxLinks : 0; i < n; i++) examineLink(acc, anchors[i], false);
+  for (let i = n > acc.lim.maxTailLinks ? n - acc.lim.maxTailLinks : 0; i < n; i++) examineLink(acc, anchors[i], false);
 }

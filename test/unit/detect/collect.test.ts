@@ -55,15 +55,29 @@ describe('collectSignals on fixture pages', () => {
 
   it('commercial page: company numbers collected but no signal worth a message', () => {
     const s = collect(fixture('commercial.html'), 'https://www.butiken.se/cyklar');
-    expect(s.orgNumbers).toEqual([
-      { value: '5561234567', where: 'jsonld', labelled: true },
-      { value: '5561234567', where: 'footer', labelled: true },
-    ]);
+    // The footer names only a company number: the JSON-LD and last-links passes are skipped (budget).
+    expect(s.orgNumbers).toEqual([{ value: '5561234567', where: 'footer', labelled: true }]);
     // The number in <main> ("Artikelnr 2021005448") is never read: only bounded regions are.
     expect(s.orgNumbers.some((o) => o.value === '2021005448')).toBe(false);
-    expect(s.jsonLd[0]?.type).toBe('Organization');
+    expect(s.jsonLd).toEqual([]);
     expect(s.links).toEqual([]);
     expect(hasSignal(s)).toBe(false);
+  });
+
+  it('a company number in the footer stops the read: a later JSON-LD or last link is not looked at', () => {
+    const html = (footer: string) =>
+      `<!doctype html><html><head><title>x</title><script type="application/ld+json">{"@type":"GovernmentOrganization","name":"Myndigheten"}</script></head>` +
+      `<body><main><p>x</p></main><footer>${footer}</footer><a href="/psidata">PSI</a></body></html>`;
+    const company = collect(html('<p>Org.nr 556123-4567</p>'), 'https://www.butiken.se/');
+    expect(company.jsonLd).toEqual([]);
+    expect(company.links).toEqual([]);
+    expect(hasSignal(company)).toBe(false);
+    // Without a number in the footer (or with a public one) both passes run.
+    for (const footer of ['<p>Kontakta oss</p>', '<p>Org.nr 202100-5448</p>']) {
+      const s = collect(html(footer), 'https://www.butiken.se/');
+      expect(s.jsonLd.map((o) => o.type)).toEqual(['GovernmentOrganization']);
+      expect(s.links.map((l) => l.kind)).toEqual(['psidata']);
+    }
   });
 
   it('municipal company: private number, but the accessibility link is a signal', () => {
