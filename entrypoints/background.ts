@@ -1,4 +1,3 @@
-import '../lib/zod-setup';
 // Thin wiring: register listeners synchronously (MV3 wakes the worker for them) and hand each
 // event to the background service (lib/background/service.ts).
 import browser from 'webextension-polyfill';
@@ -6,7 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createDispatcher, type SenderInfo } from '../lib/messages';
 import { createBackground } from '../lib/background/service';
 import { createPlatform } from '../lib/ext/background-platform';
-import { loadSettings } from '../lib/ext/runtime';
+import { loadSettings } from '../lib/ext/settings-store';
 import { SETTINGS_KEY } from '../lib/settings';
 
 const DIRECTORY_ALARM = 'insyn-directory-refresh';

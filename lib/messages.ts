@@ -1,26 +1,22 @@
 // The one message protocol between the extension's parts: detector content script, popup,
 // options and the background service worker. Each message type has a request and a response
-// schema here and nowhere else; both ends validate with them, so a forged or stale message is
-// rejected with a clear error instead of reaching the core.
+// schema here and nowhere else. The background validates every request against them (a forged or
+// stale message is rejected with a clear error instead of reaching the core) and every reply it
+// sends (a bug becomes an `internal` error, not bad data on screen); the UI's zod-free client in
+// lib/message-client.ts unwraps the envelope.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import './zod-setup';
 import { z } from 'zod';
 import { CorrectionSchema, ResolutionSchema, SignalsSchema } from './detect/schema';
 import { ItemDetail, Publisher, SearchPage } from './dcat/types';
 import { LinkStatus, MAX_LINKS_PER_CHECK } from './quality/linkcheck';
 import { ReportDraft, ReportRecord, ReportStatus } from './report/types';
 import { Finding, FindingMatch, PageFindings } from './pagedata/types';
+import { ERROR_KINDS, MessageError } from './message-client';
 
-export const ErrorKind = z.enum([
-  'bad-message',
-  'forbidden',
-  'offline',
-  'timeout',
-  'rate-limited',
-  'server',
-  'malformed',
-  'bad-request',
-  'aborted',
-  'internal',
-]);
+export { MessageError };
+
+export const ErrorKind = z.enum(ERROR_KINDS);
 export type ErrorKind = z.infer<typeof ErrorKind>;
 const CacheInfo = z.object({ stale: z.boolean(), ageMs: z.number(), source: z.enum(['cache', 'network']) });
 const Ok = z.object({ ok: z.literal(true) });
@@ -184,34 +180,8 @@ const Reply = z.union([
 ]);
 export type Reply = z.infer<typeof Reply>;
 
-/** An error that crossed the message boundary, with its kind intact for the UI. */
-export class MessageError extends Error {
-  constructor(
-    readonly kind: ErrorKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MessageError';
-  }
-}
-
 export function isMessageType(type: string): type is MessageType {
   return Object.prototype.hasOwnProperty.call(PROTOCOL, type);
-}
-
-/** Sends one request through `send` (runtime.sendMessage) and validates the reply. */
-export async function call<T extends MessageType>(
-  send: (message: unknown) => Promise<unknown>,
-  type: T,
-  payload: RequestOf<T>,
-): Promise<ResponseOf<T>> {
-  const raw = await send({ type, payload });
-  const reply = Reply.safeParse(raw);
-  if (!reply.success) throw new MessageError('bad-message', `No valid reply to ${type}`);
-  if (!reply.data.ok) throw new MessageError(reply.data.error.kind, reply.data.error.message);
-  const data = PROTOCOL[type].res.safeParse(reply.data.data);
-  if (!data.success) throw new MessageError('bad-message', `Malformed reply to ${type}: ${data.error.message}`);
-  return data.data as ResponseOf<T>;
 }
 
 /** What the background knows about who sent a message. */
@@ -260,7 +230,10 @@ export function createDispatcher(handlers: Partial<Handlers>, ownId: string) {
     }
     try {
       const data = await handler(payload.data, sender);
-      return { ok: true, data };
+      // Replies are checked here, not in the UI (lib/message-client.ts): the popup stays free of zod.
+      const out = PROTOCOL[type].res.safeParse(data);
+      if (!out.success) return { ok: false, error: { kind: 'internal', message: `Malformed reply to ${type}: ${out.error.message}` } };
+      return { ok: true, data: out.data };
     } catch (err) {
       return { ok: false, error: toWireError(err) };
     }

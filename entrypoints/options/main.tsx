@@ -1,9 +1,9 @@
-import '../../lib/zod-setup';
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import '../../assets/styles.css';
 import { OptionsApp, type OptionsApi } from '../../components/options/OptionsApp';
-import { callBackground, loadSettings, saveSettings, uiLanguage } from '../../lib/ext/runtime';
+import { callBackground, uiLanguage } from '../../lib/ext/runtime';
+import { loadSettings, saveSettings } from '../../lib/ext/settings-store';
 import { reportApi } from '../../lib/ext/report-api';
 
 const api: OptionsApi = {

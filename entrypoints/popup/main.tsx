@@ -1,4 +1,3 @@
-import '../../lib/zod-setup';
 import { render } from 'preact';
 import '../../assets/styles.css';
 import { PopupApp } from '../../components/popup/PopupApp';
@@ -6,8 +5,11 @@ import { currentLang } from '../../lib/ext/runtime';
 import { activeTarget } from '../../lib/ext/tabs';
 import { popupApi } from '../../lib/ext/popup-api';
 
-// Language and target tab are read before the first render so the popup never flashes the
-// wrong language.
-const [lang, target] = await Promise.all([currentLang(), activeTarget(new URL(location.href))]);
+// The tab-state request leaves as soon as the target tab is known, while the language is read;
+// the language is awaited before the first render so the popup never flashes the wrong one.
+const targetP = activeTarget(new URL(location.href));
+const firstTab = targetP.then((t) => popupApi.tabState({ tabId: t.tabId, url: t.url }));
+firstTab.catch(() => undefined); // handled where PopupBody awaits it
+const [lang, target] = await Promise.all([currentLang(), targetP]);
 document.documentElement.lang = lang;
-render(<PopupApp lang={lang} target={target} api={popupApi} />, document.getElementById('app')!);
+render(<PopupApp lang={lang} target={target} api={popupApi} firstTab={firstTab} />, document.getElementById('app')!);

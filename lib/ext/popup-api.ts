@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { callBackground, loadSettings, saveSettings } from './runtime';
+import { callBackground } from './runtime';
 import type { PopupApi } from '../../components/popup/api';
 import { reportApi } from './report-api';
 
@@ -26,6 +26,8 @@ export const popupApi: PopupApi = {
     });
   },
   async setPaused(host, paused) {
+    // Full settings (with zod) load on demand: pausing is a click, not the first content.
+    const { loadSettings, saveSettings } = await import('./settings-store');
     const s = await loadSettings();
     const rest = s.pausedHosts.filter((h) => h !== host);
     await saveSettings({ ...s, pausedHosts: paused ? [...rest, host] : rest });

@@ -2,7 +2,10 @@
 // messages, settings from storage.local, and the user's own software for sending (mail client via
 // a mailto: link, clipboard, a downloaded file). Nothing here sends a report anywhere by itself.
 import type { ReportApi } from '../../components/report/api';
-import { callBackground, loadSettings } from './runtime';
+import { callBackground } from './runtime';
+
+/** Full settings (with zod) load on demand, after the popup's first content. */
+const settings = () => import('./settings-store').then((m) => m.loadSettings());
 
 export const reportApi: ReportApi = {
   reportDraft: async (key) => (await callBackground('report-draft-get', { key })).draft ?? undefined,
@@ -14,7 +17,7 @@ export const reportApi: ReportApi = {
   setReportStatus: async (id, status) => (await callBackground('report-status', { id, status })).report ?? undefined,
   deleteReport: async (id) => void (await callBackground('report-delete', { id })),
   importReports: (reports) => callBackground('reports-import', { reports }),
-  reminderDays: async () => (await loadSettings()).reminderDays,
+  reminderDays: async () => (await settings()).reminderDays,
   openExternal(url) {
     if (!/^(mailto:|https?:\/\/)/i.test(url)) throw new Error('only mailto: and http(s) links are opened');
     // A new browsing context hands mailto: to the system's mail handler (the popup itself stays);

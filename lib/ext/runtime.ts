@@ -1,9 +1,11 @@
 // The extension-side glue used by popup and options: the only lib/ module (with the rest of
 // lib/ext/) that touches browser.*. It goes through webextension-polyfill so the same promise
-// API works on Chrome and Firefox.
+// API works on Chrome and Firefox. Kept free of zod (see lib/message-client.ts): the popup
+// loads this before its first content; full settings are in ./settings-store.
 import browser from 'webextension-polyfill';
-import { call, type MessageType, type RequestOf, type ResponseOf } from '../messages';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { call } from '../message-client';
+import type { MessageType, RequestOf, ResponseOf } from '../messages';
+import { SETTINGS_KEY, storedLang } from '../settings/stored-lang';
 import { resolveLang, type Lang } from '../i18n';
 
 /**
@@ -26,15 +28,6 @@ export async function callBackground<T extends MessageType>(type: T, payload: Re
   return call(send, type, payload);
 }
 
-export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY]);
-}
-
-export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
-}
-
 export function uiLanguage(): string {
   try {
     return browser.i18n.getUILanguage();
@@ -43,15 +36,8 @@ export function uiLanguage(): string {
   }
 }
 
+/** The UI language: the user's setting, else the browser's. */
 export async function currentLang(): Promise<Lang> {
-  const settings = await loadSettings();
-  return resolveLang(settings.lang, uiLanguage());
-}
-
-export function onSettingsChanged(listener: (s: Settings) => void): () => void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && changes[SETTINGS_KEY]) listener(parseSettings(changes[SETTINGS_KEY].newValue));
-  };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return resolveLang(storedLang(stored[SETTINGS_KEY]), uiLanguage());
 }

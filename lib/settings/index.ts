@@ -1,10 +1,12 @@
 // User settings, kept in extension storage (storage.local) so that the popup can read the
 // language without waiting for the service worker. Versioned: every change of shape adds a
 // step to MIGRATIONS and a stored snapshot to the migration test.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 
 export const SETTINGS_VERSION = 2;
-export const SETTINGS_KEY = 'insyn.settings';
+export { SETTINGS_KEY } from './stored-lang';
 
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
