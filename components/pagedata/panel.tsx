@@ -1,6 +1,8 @@
 // The "On this page" entry for the popup's panel registry (components/popup/panels.tsx).
 import type { Panel } from '../popup/panels';
-import { PageDataPanel } from './PageDataPanel';
+import { lazy } from '../common/lazy';
+
+const PageDataPanel = lazy(() => import('./PageDataPanel').then((m) => m.PageDataPanel));
 
 export const pageDataPanel: Panel = {
   id: 'page-data',

@@ -7,14 +7,17 @@ import type { ErrorKind } from '../../lib/messages';
 import type { PopupApi } from './api';
 import type { ResponseOf } from '../../lib/messages';
 import { ItemRow } from './ItemRow';
-import { ItemDetailView } from './ItemDetailView';
+import { lazy } from '../common/lazy';
 import { errorText } from './errors';
-import { ReportForm } from '../report/ReportForm';
-import { ReportedNote } from '../report/ReportHistory';
 import { itemTarget } from '../../lib/report/target';
 import type { Distribution } from '../../lib/dcat/types';
 import { OrgHealthSummary } from '../quality/OrgHealthSummary';
 import { useListQuality } from '../quality/useQuality';
+
+// The detail view and the report form are not part of the first content: separate chunks, preloaded after it.
+const ItemDetailView = lazy(() => import('./ItemDetailView').then((m) => m.ItemDetailView));
+const ReportForm = lazy(() => import('../report/ReportForm').then((m) => m.ReportForm));
+const ReportedNote = lazy(() => import('../report/ReportHistory').then((m) => m.ReportedNote));
 
 /** 'worst' sorts the loaded items by quality score on this side; the registry is asked in its default order. */
 type Sort = 'modified' | 'title' | 'relevance' | 'worst';

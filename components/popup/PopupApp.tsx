@@ -13,16 +13,23 @@ import { errorText } from './errors';
 import { EXTRA_PANELS, type PanelContext } from './panels';
 import { Tabs } from '../common/Tabs';
 import type { ComponentChildren } from 'preact';
-import { OrgReport } from '../report/OrgReport';
-import { ReminderNotice } from '../report/ReportHistory';
+import { lazy, preloadViews } from '../common/lazy';
 
-export function PopupApp({ lang, target, api }: { lang: Lang; target: Target; api: PopupApi }) {
+// Not needed for the first content (they import the report model, with zod): separate chunks.
+const OrgReport = lazy(() => import('../report/OrgReport').then((m) => m.OrgReport));
+const ReminderNotice = lazy(() => import('../report/ReportHistory').then((m) => m.ReminderNotice));
+
+/**
+ * `firstTab`: the tab-state request, already on its way (entrypoints/popup/main.tsx sends it while
+ * the language is read), so the first load does not wait for a render and an effect to ask.
+ */
+export function PopupApp({ lang, target, api, firstTab }: { lang: Lang; target: Target; api: PopupApi; firstTab?: Promise<TabState> }) {
   return (
     <I18nProvider lang={lang}>
       <div class="popup">
         <Header onOptions={api.openOptions} />
         <main id="main">
-          <PopupBody target={target} api={api} />
+          <PopupBody target={target} api={api} firstTab={firstTab} />
         </main>
       </div>
     </I18nProvider>
@@ -31,7 +38,7 @@ export function PopupApp({ lang, target, api }: { lang: Lang; target: Target; ap
 
 type Load = { state: 'loading' } | { state: 'ready'; tab: TabState } | { state: 'error'; kind: string };
 
-function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
+function PopupBody({ target, api, firstTab }: { target: Target; api: PopupApi; firstTab?: Promise<TabState> }) {
   const { t } = useI18n();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [picking, setPicking] = useState(false);
@@ -42,7 +49,7 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
     let live = true;
     (async () => {
       try {
-        let tab = await api.tabState({ tabId: target.tabId, url: target.url });
+        let tab = await (version === 0 && firstTab ? firstTab : api.tabState({ tabId: target.tabId, url: target.url }));
         // Nothing known yet: run the detector on this page (activeTab) and ask again.
         if (tab.pageKind === 'web' && !tab.paused && !tab.signalsSeen && tab.resolution?.status === 'none') {
           tab = await api.tabState({ tabId: target.tabId, url: target.url, detect: true });
@@ -56,6 +63,11 @@ function PopupBody({ target, api }: { target: Target; api: PopupApi }) {
       live = false;
     };
   }, [target.tabId, target.url, version]);
+
+  useEffect(() => {
+    // The first content is up: fetch the other views' chunks while the user reads.
+    if (load.state === 'ready') preloadViews();
+  }, [load.state]);
 
   if (load.state === 'loading') return <Skeleton rows={3} label={t('loading')} />;
   if (load.state === 'error') {

@@ -1,6 +1,8 @@
 // The popup's "My reports" panel (registered in components/popup/panels.tsx).
 import type { Panel } from '../popup/panels';
-import { ReportHistory } from './ReportHistory';
+import { lazy } from '../common/lazy';
+
+const ReportHistory = lazy(() => import('./ReportHistory').then((m) => m.ReportHistory));
 
 export const reportsPanel: Panel = {
   id: 'reports',

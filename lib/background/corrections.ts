@@ -1,6 +1,8 @@
 // The user's corrections ("this site belongs to X", "this site is not public sector"),
 // remembered per hostname or per hostname + first path segment (shared hosts such as
 // lansstyrelsen.se/stockholm), and always winning over detection.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 import { CorrectionSchema } from '../detect/schema';
 import type { Correction } from '../detect/resolve';

@@ -4,6 +4,8 @@
 // Strings are kept exactly as published (no trimming of content, no HTML handling, no URL filtering):
 // the UI renders text as text and decides which links it opens. A licence or concept stated without a
 // URI (a name, a blank node) gets `uri: ''` and kind `unknown` / `known: false`, with its own label.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 import {
   ContactPoint,

@@ -1,6 +1,8 @@
 // RDF/JSON (subject → predicate → [term]) as EntryStore sends it in `metadata` and `info`.
 // Parsing is lenient per node and per value: harvested catalogues contain odd values, and one bad
 // value must not hide a whole dataset. Whatever is dropped is reported in `skipped`.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 import type { LangList, LangText, Skipped } from './types';
 import { RDF } from './ns';

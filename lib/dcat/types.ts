@@ -2,6 +2,8 @@
 // They are zod schemas so that a value read back from the cache is validated exactly like one
 // fresh from the network (DESIGN: every byte from network or storage is parsed before use).
 // Texts keep every language we found, so a cached object serves both UI languages.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 
 /** A text in several languages. `any` holds a value with no language tag or another language. */

@@ -2,6 +2,8 @@
 // boundary is parsed). Kept apart from signals.ts because the content script must not bundle zod.
 // The bounds mirror collect.ts's caps with headroom: a message bigger than the collector can produce is
 // forged or broken, and is rejected rather than processed.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 import { LangText } from '../dcat/types.ts';
 import type { Directory } from './directory.ts';

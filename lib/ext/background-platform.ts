@@ -3,6 +3,8 @@
 // IndexedDB for cache and corrections, and the registry client. One of the lib/ext/ modules
 // that touch browser.*.
 import browser from 'webextension-polyfill';
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 import { createTransport } from '../registry/transport';
 import { createRegistryClient } from '../registry/client';

@@ -1,6 +1,8 @@
 // Requests from a HAR file (browser devtools "Save all as HAR") as resource entries, so the CLI
 // runs the same extraction over a saved session as the extension runs over a live page. Only the
 // URL and the kind of request are read; headers, cookies and bodies are ignored.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 import type { ResourceEntryLike } from './collect';
 

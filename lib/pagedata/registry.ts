@@ -6,6 +6,8 @@
 //    only for hosts the caller allows (public-sector hosts), never a path or the page's URL;
 // 3. the datasets those distributions belong to (one more search).
 // At most 2 requests in flight (the transport), identical requests coalesced, host searches cached.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 import { parseSearchResponse } from '../dcat/parse';
 import { DCAT, DCT } from '../dcat/ns';

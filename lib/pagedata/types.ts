@@ -1,6 +1,8 @@
 // Schemas for page data as it crosses boundaries: the page-data script's answer (URLs only, checked
 // strictly: an extra field is rejected, so nothing but URLs can ride along), the findings the
 // popup lists, and their matches in the registry.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 import { LangText, Licence, ItemKind } from '../dcat/types';
 

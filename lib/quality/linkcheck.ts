@@ -2,6 +2,8 @@
 // that refuse or mishandle HEAD. Pure of browser APIs: `fetch` is injected (the extension's
 // background passes its own, with the host permission the user granted; the CLI passes Node's).
 // No cookies, no referrer; at most 2 checks at a time; each with a timeout; results cached 24 h.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 import type { Cache } from '../storage/cache';
 

@@ -1,6 +1,8 @@
 // The dataportal registry client: builds EntryStore requests, sends them through the transport
 // (≤ 2 in flight, coalesced, retried), parses the answers with lib/dcat and, when given a cache,
 // serves them stale-while-revalidate. Every failure reaches the caller as a RegistryError.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 import {
   orgNumberFromPublisherUri,

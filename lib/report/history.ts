@@ -1,6 +1,8 @@
 // The local history of reports: export as CSV (for a spreadsheet) and JSON (to move or collect
 // reports), import a JSON export back with validation and without duplicates, and reminders for
 // reports with no answer after N days. Pure: storage lives in store.ts.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 import { CATEGORY_LABELS, STATUS_LABELS } from './text';
 import { datasetKeyOf, ReportRecord } from './types';

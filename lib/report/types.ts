@@ -1,6 +1,8 @@
 // What a data-error report is, as zod schemas: the thing reported on (target), where it goes
 // (recipient), the user's words (form), a draft autosaved while typing, and the record kept in the
 // local history. Every value read back from IndexedDB or from an imported file is parsed with these.
+// Before any schema is built: no `new Function` probe under the extension CSP.
+import '../zod-setup';
 import { z } from 'zod';
 
 /** Report categories from the issue, plus the finding "no contact point" offered to the publisher. */
