@@ -1,8 +1,9 @@
 // "On this page": the data files, APIs, map services and OpenAPI documents the page fetches or links
 // to, each matched to dataportal.se (documented as …, licence …) or marked "not in the catalogue",
-// with a curl line, a fetch snippet for APIs, and a one-click "missing from the catalogue" report.
+// with a curl line, a fetch snippet for APIs, and a prefilled "missing from the catalogue" report in the
+// report form (draft kept, sent through the user's own mail client, listed under "My reports").
 // The page is read only now, when this panel opens (activeTab), and only its URLs.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../common/i18n';
 import { CopyButton } from '../common/CopyButton';
 import { SafeLink } from '../common/SafeLink';
@@ -11,7 +12,8 @@ import { LicenceBadge } from '../popup/badges';
 import { pickText } from '../../lib/dcat/text';
 import { curlLine, fetchSnippet, isWebUrl } from '../../lib/dcat/snippets';
 import type { StringKey } from '../../lib/i18n';
-import { missingDatasetMailto } from '../../lib/pagedata/report';
+import { missingDatasetDraft } from '../../lib/pagedata/report';
+import { ReportForm } from '../report/ReportForm';
 import type { Finding, FindingKind, FindingMatch, PageFindings } from '../../lib/pagedata/types';
 import type { PanelContext } from '../popup/panels';
 
@@ -29,11 +31,22 @@ type Read = { state: 'reading' } | { state: 'unavailable' } | { state: 'ready'; 
 type Matches = { state: 'checking' } | { state: 'done'; byId: Map<string, FindingMatch>; failed: boolean };
 
 export function PageDataPanel({ ctx }: { ctx: PanelContext }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { api, tabId, tab } = ctx;
   const publisherUri = tab.resolution?.org?.publisherUri;
   const [read, setRead] = useState<Read>({ state: 'reading' });
   const [matches, setMatches] = useState<Matches>({ state: 'checking' });
+  const [reporting, setReporting] = useState<Finding | undefined>();
+  const list = useRef<HTMLElement>(null);
+  const returnTo = useRef<string | undefined>(undefined);
+
+  // Back from the report form: focus returns to the finding's report button.
+  useEffect(() => {
+    if (reporting || !returnTo.current) return;
+    const id = returnTo.current;
+    returnTo.current = undefined;
+    list.current?.querySelector<HTMLElement>(`[data-finding-id="${CSS.escape(id)}"] [data-testid="report-missing"]`)?.focus();
+  }, [reporting]);
 
   useEffect(() => {
     let live = true;
@@ -67,15 +80,40 @@ export function PageDataPanel({ ctx }: { ctx: PanelContext }) {
   if (read.state === 'reading') return <Skeleton rows={3} label={t('pageDataReading')} />;
   if (read.state === 'unavailable') return <Notice testid="pagedata-unavailable">{t('pageDataUnavailable')}</Notice>;
   const { findings, stats } = read.data;
+  if (reporting) {
+    const draft = missingDatasetDraft({
+      finding: reporting,
+      pageUrl: tab.url,
+      ...(tab.publisher && { publisher: tab.publisher }),
+      ...(publisherUri && { publisherUri }),
+      ...(pickText(tab.resolution?.org?.name, lang) && { orgName: pickText(tab.resolution?.org?.name, lang) }),
+      lang,
+      now: api.now(),
+    });
+    return (
+      <ReportForm
+        api={api}
+        target={draft.target}
+        routes={draft.routes}
+        pageUrl={tab.url}
+        prefill={draft}
+        onClose={() => {
+          returnTo.current = reporting.id;
+          setReporting(undefined);
+        }}
+      />
+    );
+  }
+  const report = (f: Finding) => setReporting(f);
   return (
-    <section aria-label={t('panelPageData')} data-testid="pagedata">
+    <section aria-label={t('panelPageData')} data-testid="pagedata" ref={list}>
       <p class="small">{t('pageDataIntro')}</p>
       {findings.length === 0 && <Notice testid="pagedata-none">{t('pageDataNone')}</Notice>}
       {(stats.truncated || stats.dropped > 0) && <p class="small muted">{t('pageDataTruncated')}</p>}
       {matches.state === 'done' && matches.failed && <Notice tone="warn">{t('pageDataMatchFailed')}</Notice>}
       <ul class="items" data-testid="pagedata-list">
         {findings.slice(0, MAX_SHOWN).map((f) => (
-          <FindingRow key={f.id} f={f} match={matches.state === 'done' ? matches.byId.get(f.id) : undefined} checking={matches.state === 'checking'} ctx={ctx} />
+          <FindingRow key={f.id} f={f} match={matches.state === 'done' ? matches.byId.get(f.id) : undefined} checking={matches.state === 'checking'} onReport={report} />
         ))}
       </ul>
       <p class="small muted">{t('pageDataPrivacy')}</p>
@@ -93,14 +131,14 @@ function shortUrl(f: Finding): string {
   }
 }
 
-function FindingRow({ f, match, checking, ctx }: { f: Finding; match?: FindingMatch; checking: boolean; ctx: PanelContext }) {
+function FindingRow({ f, match, checking, onReport }: { f: Finding; match?: FindingMatch; checking: boolean; onReport(f: Finding): void }) {
   const { t } = useI18n();
   const status = match?.status ?? (checking ? 'checking' : 'unknown');
   const curl = curlLine(f.url);
   const fetchJs = f.kind === 'api' || (f.kind === 'file' && /json/i.test(f.format ?? '')) ? fetchSnippet(f.url) : undefined;
   const docs = f.docs ?? match?.docs;
   return (
-    <li data-testid="finding" data-kind={f.kind} data-status={status} style={{ padding: '0.45rem 0' }}>
+    <li data-testid="finding" data-finding-id={f.id} data-kind={f.kind} data-status={status} style={{ padding: '0.45rem 0' }}>
       <p class="item-meta" style={{ marginTop: 0 }}>
         <span class={f.kind === 'api' ? 'badge api' : 'badge unknown'}>{t(KIND_LABEL[f.kind])}</span>
         {f.format && <span class="badge unknown">{f.format}</span>}
@@ -109,7 +147,7 @@ function FindingRow({ f, match, checking, ctx }: { f: Finding; match?: FindingMa
       <p style={{ margin: '0.2rem 0', overflowWrap: 'anywhere' }}>
         <code data-testid="finding-url">{shortUrl(f)}</code>
       </p>
-      <Status f={f} match={match} status={status} ctx={ctx} />
+      <Status f={f} match={match} status={status} onReport={onReport} />
       {docs && isWebUrl(docs) && (
         <p class="small" style={{ margin: '0.2rem 0' }}>
           <SafeLink href={docs}>{t('pageDataOpenApi')}</SafeLink>
@@ -136,7 +174,7 @@ function FindingRow({ f, match, checking, ctx }: { f: Finding; match?: FindingMa
   );
 }
 
-function Status({ f, match, status, ctx }: { f: Finding; match?: FindingMatch; status: string; ctx: PanelContext }) {
+function Status({ f, match, status, onReport }: { f: Finding; match?: FindingMatch; status: string; onReport(f: Finding): void }) {
   const { t, lang } = useI18n();
   if (status === 'checking' && f.kind !== 'catalog' && f.kind !== 'feed') return <p class="small muted">{t('pageDataChecking')}</p>;
   if (status === 'documented' && match?.item) {
@@ -148,47 +186,22 @@ function Status({ f, match, status, ctx }: { f: Finding; match?: FindingMatch; s
       </p>
     );
   }
-  if (status === 'undocumented') return <Undocumented f={f} ctx={ctx} />;
+  if (status === 'undocumented') return <Undocumented f={f} onReport={onReport} />;
   // A catalogue link or a feed is not looked up: it is not itself a dataset.
   if (f.kind === 'catalog' || f.kind === 'feed') return null;
   return <p class="small muted">{t('pageDataUnknown')}</p>;
 }
 
-function Undocumented({ f, ctx }: { f: Finding; ctx: PanelContext }) {
-  const { t, lang } = useI18n();
-  const [copied, setCopied] = useState(false);
-  const { tab, api } = ctx;
-  const report = useMemo(
-    () =>
-      missingDatasetMailto({
-        finding: f,
-        pageUrl: tab.url,
-        ...(tab.publisher && { publisher: tab.publisher }),
-        ...(tab.resolution?.org?.publisherUri && { publisherUri: tab.resolution.org.publisherUri }),
-        ...(pickText(tab.resolution?.org?.name, lang) && { orgName: pickText(tab.resolution?.org?.name, lang) }),
-        lang,
-        now: api.now(),
-      }),
-    [f.id, lang],
-  );
+function Undocumented({ f, onReport }: { f: Finding; onReport(f: Finding): void }) {
+  const { t } = useI18n();
   return (
     <p class="small" style={{ margin: '0.2rem 0' }}>
       <span class="badge warn" data-testid="finding-undocumented">
         {t('pageDataUndocumented')}
       </span>{' '}
-      <a
-        href={report.mailto}
-        target="_blank"
-        rel="noopener noreferrer"
-        data-testid="report-missing"
-        onClick={() => {
-          if (!report.clipboard) return;
-          void navigator.clipboard.writeText(report.clipboard).then(() => setCopied(true), () => undefined);
-        }}
-      >
+      <button type="button" class="link" data-testid="report-missing" onClick={() => onReport(f)}>
         {t('pageDataReportMissing')}
-      </a>
-      {copied && <span class="muted"> {t('pageDataReportCopied')}</span>}
+      </button>
     </p>
   );
 }

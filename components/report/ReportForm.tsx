@@ -37,6 +37,11 @@ export interface ReportFormProps {
   /** The page the user is on (sent only if they tick the box). */
   pageUrl?: string;
   defaultCategory?: ReportCategory;
+  /**
+   * A prefilled draft to start from when none is stored under its key: the page-data panel's
+   * "not in the catalogue" report (lib/pagedata/report.ts). Its key keeps one draft per finding.
+   */
+  prefill?: ReportDraft;
   onClose(): void;
 }
 
@@ -86,7 +91,7 @@ function fromDraft(d: ReportDraft, routes: Recipient[], pageUrl: string | undefi
 export function ReportForm(props: ReportFormProps) {
   const { api, target, onClose } = props;
   const { t, lang } = useI18n();
-  const key = targetKey(target);
+  const key = props.prefill?.key ?? targetKey(target);
   const [routes, setRoutes] = useState<Recipient[]>(props.routes);
   const [state, setState] = useState<State | undefined>();
   const [restored, setRestored] = useState(false);
@@ -114,7 +119,7 @@ export function ReportForm(props: ReportFormProps) {
           setRoutes(r);
           setState(fromDraft(d, r, props.pageUrl));
           setRestored(true);
-        } else setState(initialState(props, api.now()));
+        } else setState(props.prefill ? fromDraft(props.prefill, props.routes, props.pageUrl) : initialState(props, api.now()));
       });
     return () => {
       live = false;

@@ -317,7 +317,6 @@ export const STRINGS = {
   pageDataOpenApi: { sv: 'OpenAPI-beskrivning', en: 'OpenAPI description' },
   pageDataFetch: { sv: 'JavaScript (fetch)', en: 'JavaScript (fetch)' },
   pageDataReportMissing: { sv: 'Rapportera att den saknas i katalogen', en: 'Report it as missing from the catalogue' },
-  pageDataReportCopied: { sv: 'Rapporttexten är kopierad; klistra in den i mejlet.', en: 'The report text is copied; paste it into the e-mail.' },
 } as const satisfies Record<string, { sv: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;

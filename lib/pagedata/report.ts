@@ -1,12 +1,12 @@
 // "Not in the catalogue" as a report to the page's organisation, through the report module
 // (lib/report): category `missing-dataset`, target the organisation, the found URL as "where", and a
 // prefilled description. The user's own mail client sends it (DESIGN: Insyn sends nothing).
-// `missingDatasetDraft` gives the draft the report form opens with; `missingDatasetMailto` the
-// one-click mail when the body has an e-mail address (else the draft's text for the clipboard).
+// `missingDatasetDraft` gives the draft the page-data panel opens the report form with (history,
+// drafts and the send channels are the report form's).
 import { pickText } from '../dcat/text';
 import type { Publisher } from '../dcat/types';
-import { composeReport, mailtoPlan, makeRefId, plainText } from '../report/compose';
-import { isEmailRecipient, publisherRoutes } from '../report/route';
+import { makeRefId } from '../report/compose';
+import { publisherRoutes } from '../report/route';
 import { targetKey, type ReportDraft, type ReportTarget } from '../report/types';
 import type { Finding } from './types';
 
@@ -66,21 +66,5 @@ export function missingDatasetDraft(input: MissingReportInput): ReportDraft {
     },
     createdAt: input.now,
     updatedAt: input.now,
-  };
-}
-
-/** The prefilled report: a mailto: when the organisation has an e-mail address, else its text (and the web route, if any). */
-export function missingDatasetMailto(input: MissingReportInput): { mailto: string; clipboard?: string; text: string; web?: string; refId: string } {
-  const draft = missingDatasetDraft(input);
-  const composed = composeReport({ target: draft.target, form: draft.form, refId: draft.refId, ...(draft.recipient && { recipient: draft.recipient }) });
-  const email = draft.routes.find(isEmailRecipient);
-  const web = draft.routes.find((r) => r.kind === 'publisher-homepage')?.address;
-  const plan = mailtoPlan(email?.address ?? '', composed);
-  return {
-    mailto: plan.url,
-    ...(plan.kind === 'clipboard' && { clipboard: plan.clipboard }),
-    text: plainText(composed),
-    ...(web && { web }),
-    refId: draft.refId,
   };
 }

@@ -99,15 +99,45 @@ describe('page data ("On this page")', () => {
     await csv.locator('[data-status="undocumented"], [data-testid="finding-undocumented"]').first().waitFor();
     assert.equal(await csv.getAttribute('data-status'), 'undocumented');
     assert.match((await csv.textContent()) ?? '', /Finns inte i katalogen/);
-    const mailto = (await csv.getByTestId('report-missing').getAttribute('href')) ?? '';
+    assert.deepEqual(await seriousA11yViolations(popup), [], 'no serious accessibility violations in the panel');
+
+    // "Report it as missing" opens the report form, prefilled; sending opens the mail client and
+    // records the report under "My reports".
+    await popup.evaluate(() => {
+      const opened: string[] = [];
+      (window as unknown as { __opened: string[] }).__opened = opened;
+      window.open = ((u?: string | URL) => {
+        opened.push(String(u));
+        return null;
+      }) as typeof window.open;
+    });
+    await csv.getByTestId('report-missing').click();
+    const form = popup.getByTestId('report-form');
+    await form.waitFor();
+    assert.equal(await form.getByLabel('Vad är fel?').inputValue(), 'missing-dataset');
+    const description = await form.getByLabel('Beskriv problemet').inputValue();
+    assert.ok(description.includes('https://www.skatteverket.se/statistik/inkomster-2025.csv'), description);
+    assert.ok(!description.includes('utm_source'), 'tracking parameter removed');
+    await form.getByRole('button', { name: 'Öppna i e-postprogrammet' }).click();
+    await popup.getByTestId('report-sent-notice').waitFor();
+    const opened = await popup.evaluate(() => (window as unknown as { __opened: string[] }).__opened);
+    assert.equal(opened.length, 1);
+    const mailto = opened[0]!;
     assert.ok(mailto.startsWith('mailto:skatteverket@skatteverket.se?subject='), mailto.slice(0, 80));
     const decoded = decodeURIComponent(mailto);
     assert.ok(decoded.includes(CATEGORY_LABELS['missing-dataset'].sv), 'category in the report');
-    assert.ok(decoded.includes('https://www.skatteverket.se/statistik/inkomster-2025.csv'), 'the file URL (tracking parameter removed)');
-    assert.ok(!decoded.includes('utm_source'));
+    assert.ok(decoded.includes('https://www.skatteverket.se/statistik/inkomster-2025.csv'), 'the file URL');
     assert.match(decoded, /INSYN-\d{8}-[2-9A-HJKMNP-Z]{4}/, 'reference id');
+    const ref = /INSYN-\d{8}-[2-9A-HJKMNP-Z]{4}/.exec(decoded)![0];
 
-    assert.deepEqual(await seriousA11yViolations(popup), [], 'no serious accessibility violations in the panel');
+    // Back to the list, focus on the finding's report button; the report is in "My reports".
+    await popup.getByRole('button', { name: /Tillbaka/ }).first().click();
+    await popup.getByTestId('pagedata-list').waitFor();
+    assert.equal(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'report-missing');
+    await popup.getByRole('tab', { name: 'Mina rapporter' }).click();
+    const item = popup.getByTestId('report-item').filter({ hasText: ref });
+    await item.waitFor();
+    assert.equal(await item.getAttribute('data-status'), 'sent');
 
     // The registry heard organisation and host names only: no path from the page.
     const sent = registry.requests.map((u) => decodeURIComponent(u.href)).join('\n');

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { harEntries } from '../../../lib/pagedata/har';
 import { collectPageUrls } from '../../../lib/pagedata/collect';
 import { extractFindings } from '../../../lib/pagedata/extract';
-import { missingDatasetDraft, missingDatasetMailto } from '../../../lib/pagedata/report';
+import { missingDatasetDraft, type MissingReportInput } from '../../../lib/pagedata/report';
+import { composeReport, mailtoPlan } from '../../../lib/report/compose';
+
+/** The mail the report form opens for a prefilled draft (the same compose + mailto path). */
+function missingDatasetMailto(input: MissingReportInput) {
+  const d = missingDatasetDraft(input);
+  const composed = composeReport({ target: d.target, form: d.form, refId: d.refId, ...(d.recipient && { recipient: d.recipient }) });
+  const email = d.routes.find((r) => r.kind.endsWith('email'));
+  return { mailto: mailtoPlan(email?.address ?? '', composed).url, refId: d.refId };
+}
 import { ReportDraft } from '../../../lib/report/types';
 import { docOf, loadPage } from './helpers';
 
@@ -67,7 +76,7 @@ describe('"not in the catalogue" report', () => {
     expect(d.form.description).toContain('datafil (XLSX)');
   });
 
-  it('opens the mail client prefilled, in the chosen language', () => {
+  it('composes, through the report form\'s path, a mail prefilled in the chosen language', () => {
     if (!xlsx) throw new Error('fixture has an XLSX');
     const sv = missingDatasetMailto({ finding: xlsx, pageUrl: url, publisher, lang: 'sv', ...fixed });
     expect(sv.mailto.startsWith('mailto:skatteverket@skatteverket.se?subject=')).toBe(true);
