@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: everything, in the order that fails fastest: typecheck, unit tests, builds
-// (Chrome and Firefox) with the Firefox lint, then E2E in real Chromium. Prints one closing
-// line `N passed, N failed` summing unit and E2E tests; a failed step that is not a test
-// (typecheck, build, lint) counts as one failure. Exits non-zero on any failure.
+// (Chrome and Firefox) with the Firefox lint, the Firefox smoke test in headless Firefox ESR,
+// then E2E in real Chromium. Prints one closing line `N passed, N failed` summing unit, Firefox
+// and E2E tests; a failed step that is not a test (typecheck, build, lint) counts as one
+// failure. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = path.join(root, '.tmp');
 mkdirSync(tmp, { recursive: true });
-const only = process.argv.slice(2); // e.g. `npm test -- unit` or `npm test -- e2e`
+const only = process.argv.slice(2); // e.g. `npm test -- unit`, `npm test -- e2e` or `npm test -- firefox`
 const want = (step) => only.length === 0 || only.includes(step);
 
 let passed = 0;
@@ -54,38 +55,48 @@ if (want('unit')) {
   }
 }
 
+/** Runs node:test files (spec on screen, TAP to a file) and adds their counts to the totals. */
+function nodeTests(label, dir) {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join(dir, f));
+  const tap = path.join(tmp, `${label}.tap`);
+  const ok = run(label, process.execPath, [
+    '--import', 'tsx', '--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const num = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
+  passed += num('pass');
+  failed += num('fail') + num('cancelled');
+  if (!ok && num('fail') + num('cancelled') === 0) failed += 1;
+  if (!ok) failures.push(label);
+}
+
 let built = true;
 if (want('build') || want('e2e')) {
   built = step('build chrome', ...npx('wxt', 'build')) && built;
 }
-if (want('build') || want('e2e')) {
+let builtFirefox = true;
+if (want('build') || want('e2e') || want('firefox')) {
   // The E2E manifest test reads the Firefox build too.
-  if (step('build firefox', ...npx('wxt', 'build', '-b', 'firefox')) && want('build')) {
+  builtFirefox = step('build firefox', ...npx('wxt', 'build', '-b', 'firefox'));
+  if (builtFirefox && want('build')) {
     step('web-ext lint', ...npx('web-ext', 'lint', '-s', '.output/firefox-mv3', '--no-input', '--no-config-discovery'));
   }
 }
 if (want('build')) step('bundle size budget', 'node', ['scripts/size.mjs', '--check']);
+
+// The Firefox build in headless Firefox ESR (test/firefox/). Fails, with what to install, when
+// firefox-esr or certutil (libnss3-tools) is missing.
+if (want('firefox') && builtFirefox) nodeTests('firefox', path.join(root, 'test', 'firefox'));
 
 if (want('e2e') && built) {
   if (!run('browser', 'node', ['scripts/ensure-browser.mjs'])) {
     failed += 1;
     failures.push('browser');
   } else {
-    const dir = path.join(root, 'test', 'e2e');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join(dir, f));
-    const tap = path.join(tmp, 'e2e.tap');
-    const ok = run('e2e', process.execPath, [
-      '--import', 'tsx', '--test', '--test-concurrency=1',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-      ...files,
-    ]);
-    const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-    const num = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
-    passed += num('pass');
-    failed += num('fail') + num('cancelled');
-    if (!ok && num('fail') + num('cancelled') === 0) failed += 1;
-    if (!ok) failures.push('e2e');
+    nodeTests('e2e', path.join(root, 'test', 'e2e'));
   }
 }
 
