@@ -28,6 +28,8 @@ export const SITE_HOSTS = [
   'www.lansstyrelsen.se',
   'www.handelsbolaget-exempel.se',
   'www.example.com',
+  // A single-page portal shared by several agencies (SPA route-change tests).
+  'www.verksamt.se',
   // Skatteverket's API host (EntryScape rowstore), for the page-data E2E.
   'skatteverket.entryscape.net',
 ] as const;
@@ -277,4 +279,36 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   });
   return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Counts runtime messages in the service worker, per sending tab: one more onMessage listener that
+ * records the message type and answers nothing, so the real listener's answer stands (as the
+ * benchmark does, scripts/bench/env.ts). Every message a content script sends reaches every
+ * listener, so the count is exact whatever the background does with it.
+ */
+export async function installMessageCounter(h: Harness): Promise<void> {
+  await h.sw.evaluate(() => {
+    const g = globalThis as unknown as {
+      __insynMessages?: Record<string, string[]>;
+      chrome: { runtime: { onMessage: { addListener(fn: (m: unknown, s: { tab?: { id?: number } }) => undefined): void } } };
+    };
+    if (g.__insynMessages) return;
+    const counts: Record<string, string[]> = {};
+    g.__insynMessages = counts;
+    g.chrome.runtime.onMessage.addListener((m, sender) => {
+      (counts[String(sender.tab?.id ?? 'none')] ??= []).push(String((m as { type?: unknown } | null)?.type ?? '?'));
+      return undefined;
+    });
+  });
+}
+
+/** Message types received from a tab since installMessageCounter; throws if the worker restarted since (the count was lost). */
+export async function messagesFrom(h: Harness, tabId: number): Promise<string[]> {
+  const r = await h.sw.evaluate((id: number) => {
+    const g = globalThis as unknown as { __insynMessages?: Record<string, string[]> };
+    return g.__insynMessages ? [...(g.__insynMessages[String(id)] ?? [])] : null;
+  }, tabId);
+  if (!r) throw new Error('The service worker restarted: the message count was lost');
+  return r;
 }
