@@ -2,7 +2,8 @@
 // * a page forges extension-shaped messages (every type of lib/messages.ts, in three envelopes,
 //   through postMessage, forged MessageEvents and CustomEvents), forged navigation events, and
 //   WXT's own "content script started" event, which used to abort the detector's context and with
-//   it the SPA route watcher.
+//   it the SPA route watcher;
+// * a page that changes route 100 times a second.
 // Each test asserts what the user would see (the badge, the resolved body, the stored state) and
 // what reached the service worker (an extra runtime.onMessage listener counts the messages).
 import { after, before, describe, it } from 'node:test';
@@ -230,6 +231,69 @@ describe('hostile pages', () => {
     await popup.close();
     await go(page, '/skatter');
     assert.equal((await badgeIs(w, page, SKATTEVERKET)).text, SKATTEVERKET);
+    await page.close();
+  });
+
+  it('a page that changes route 100 times a second: few messages, a responsive page, and the final route\'s badge', async () => {
+    const page = await w.h.context.newPage();
+    await page.goto('https://www.verksamt.se/');
+    const tabId = await w.h.tabIdOf(page);
+    await go(page, '/forsakring');
+    await badgeIs(w, page, FORSAKRINGSKASSAN);
+    const before = (await messagesFrom(w.h, tabId)).length;
+    const t0 = Date.now();
+    // The storm runs in the page; meanwhile the test asks the page something and times the answer.
+    const storm = page.evaluate(
+      () =>
+        new Promise<{ ticks: number; changes: number; maxGapMs: number; final: string }>((resolve) => {
+          const routes = ['/skatter', '/forsakring', '/om', '/'];
+          const go = (window as unknown as { go(p: string): void }).go;
+          const start = performance.now();
+          let last = start;
+          let maxGapMs = 0;
+          let ticks = 0;
+          let changes = 0;
+          let seen = location.href;
+          const id = setInterval(() => {
+            const now = performance.now();
+            maxGapMs = Math.max(maxGapMs, now - last);
+            last = now;
+            // Chromium ignores history changes beyond 200 in 10 s: stay under, so the last one counts.
+            if (now - start >= 2000 || ticks >= 180) {
+              clearInterval(id);
+              go('/skatter');
+              resolve({ ticks, changes, maxGapMs, final: location.pathname });
+              return;
+            }
+            go(`${routes[ticks % routes.length]}?n=${ticks}`);
+            ticks++;
+            if (location.href !== seen) {
+              seen = location.href;
+              changes++;
+            }
+          }, 10);
+        }),
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    const p0 = Date.now();
+    await page.evaluate(() => document.body.dataset.route);
+    const answerMs = Date.now() - p0;
+    const result = await storm;
+    const stormMs = Date.now() - t0;
+    console.log(`# route storm: ${result.ticks} route changes asked, ${result.changes} happened, in ${stormMs} ms; page answered in ${answerMs} ms; longest timer gap ${result.maxGapMs.toFixed(0)} ms`);
+    assert.equal(result.final, '/skatter');
+    assert.ok(result.changes >= 100, `the page really changed route (${result.changes} times)`);
+    assert.ok(answerMs < 1000, `the page answered within 1 s during the storm (${answerMs} ms)`);
+    assert.ok(result.ticks >= 100, `the page's own timer kept running (${result.ticks} ticks in 2 s)`);
+    const b = await badgeIs(w, page, SKATTEVERKET);
+    assert.equal(b.text, SKATTEVERKET, 'the badge is the final route\'s body');
+    assert.match(b.title, /Skatteverket|Swedish Tax Agency/);
+    // Debounced: no message while the routes kept changing, one for the final route.
+    const sent = (await messagesFrom(w.h, tabId)).slice(before);
+    assert.ok(sent.length >= 1 && sent.length <= 3, `${sent.length} messages during and after the storm`);
+    // And it stays right (no late message from an earlier route overwrites it).
+    await page.waitForTimeout(SPA_DEBOUNCE_MS + 300);
+    assert.equal((await badgeOf(w.h, page)).text, SKATTEVERKET);
     await page.close();
   });
 });
