@@ -87,6 +87,11 @@ export interface LaunchOptions {
   /** Browser UI language, e.g. 'sv' or 'en-US'. */
   locale?: string;
   extDir?: string;
+  /**
+   * A profile to use and keep (browser-restart tests). Without it the profile is a throwaway
+   * directory, deleted by close().
+   */
+  userDataDir?: string;
 }
 
 export interface Harness {
@@ -113,7 +118,7 @@ export async function launch(opts: LaunchOptions): Promise<Harness> {
   if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-browser.mjs`');
   const extDir = opts.extDir ?? EXT_DIR;
   if (!existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`No built extension in ${extDir}: run \`npm run build\``);
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'insyn-e2e-'));
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'insyn-e2e-')));
   const rules = [
     ...SITE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${opts.sitesPort}`),
     ...(opts.registryPort ? [`MAP ${REGISTRY_HOST} 127.0.0.1:${opts.registryPort}`] : []),
@@ -205,8 +210,9 @@ export async function launch(opts: LaunchOptions): Promise<Harness> {
       await (await ext()).evaluate((i: Record<string, unknown>) => chrome.storage.local.set(i), items);
     },
     async close() {
+      // Closes the whole browser (a persistent context owns its browser process).
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
   return harness;
@@ -220,31 +226,44 @@ declare const chrome: {
 export interface World {
   sites: SiteServer;
   registry: import('../support/registry-stub').RegistryStub;
+  /** The browser; replaced by restart(). */
   h: Harness;
+  /**
+   * Closes the browser and starts it again on the same profile, fixture sites and registry, as a
+   * user quitting and reopening it. Only with `userDataDir` (a throwaway profile would be gone).
+   */
+  restart(): Promise<Harness>;
   close(): Promise<void>;
 }
 
 /** Fixture sites + registry stub (both HTTPS) + Chromium with the extension. */
 export async function startWorld(
-  opts: { locale?: string; latencyMs?: number; data?: import('../support/registry-data').RegistryData } = {},
+  opts: { locale?: string; latencyMs?: number; data?: import('../support/registry-data').RegistryData; userDataDir?: string } = {},
 ): Promise<World> {
   const { startRegistryStub } = await import('../support/registry-stub');
   const dir = await mkdtemp(path.join(tmpdir(), 'insyn-cert-'));
   const tls = await makeCert(dir);
   const sites = await startSites(tls);
   const registry = await startRegistryStub({ https: tls, latencyMs: opts.latencyMs, data: opts.data });
-  const h = await launch({ sitesPort: sites.port, registryPort: registry.port, locale: opts.locale });
-  return {
+  const launchOpts: LaunchOptions = { sitesPort: sites.port, registryPort: registry.port, locale: opts.locale, userDataDir: opts.userDataDir };
+  const world: World = {
     sites,
     registry,
-    h,
+    h: await launch(launchOpts),
+    async restart() {
+      if (!opts.userDataDir) throw new Error('restart() needs a userDataDir');
+      await world.h.close();
+      world.h = await launch(launchOpts);
+      return world.h;
+    },
     async close() {
-      await h.close();
+      await world.h.close();
       await registry.close();
       await sites.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+  return world;
 }
 
 /** Badge text and title of a tab, read from the service worker. */
