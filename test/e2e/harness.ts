@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,6 +92,11 @@ export interface LaunchOptions {
    * directory, deleted by close().
    */
   userDataDir?: string;
+  /**
+   * Every other hostname goes to this local port (a Sink) instead of failing to resolve, so any
+   * connection any part of the browser opens to a host that is not a fixture is recorded.
+   */
+  sinkPort?: number;
 }
 
 export interface Harness {
@@ -122,7 +127,7 @@ export async function launch(opts: LaunchOptions): Promise<Harness> {
   const rules = [
     ...SITE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${opts.sitesPort}`),
     ...(opts.registryPort ? [`MAP ${REGISTRY_HOST} 127.0.0.1:${opts.registryPort}`] : []),
-    'MAP * ~NOTFOUND',
+    opts.sinkPort ? `MAP * 127.0.0.1:${opts.sinkPort}` : 'MAP * ~NOTFOUND',
     'EXCLUDE 127.0.0.1',
     'EXCLUDE localhost',
   ].join(',');
@@ -223,9 +228,86 @@ declare const chrome: {
   storage: { local: { set(i: Record<string, unknown>): Promise<void> } };
 };
 
+export interface Sink {
+  port: number;
+  /** Hostnames connected to (TLS server name or HTTP Host header; '?' when neither came), in order. */
+  hosts: string[];
+  close(): Promise<void>;
+}
+
+/** The server name of a TLS ClientHello (RFC 8446 §4.1.2, RFC 6066 §3), or undefined. */
+export function sniOf(b: Buffer): string | undefined {
+  // Record header (5), handshake header (4), version (2), random (32).
+  if (b.length < 44 || b[0] !== 0x16 || b[5] !== 0x01) return undefined;
+  let i = 43;
+  const need = (n: number) => i + n <= b.length;
+  if (!need(1)) return undefined;
+  i += 1 + b[i]!; // session id
+  if (!need(2)) return undefined;
+  i += 2 + b.readUInt16BE(i); // cipher suites
+  if (!need(1)) return undefined;
+  i += 1 + b[i]!; // compression methods
+  if (!need(2)) return undefined;
+  const end = Math.min(b.length, i + 2 + b.readUInt16BE(i));
+  i += 2;
+  while (i + 4 <= end) {
+    const type = b.readUInt16BE(i);
+    const len = b.readUInt16BE(i + 2);
+    i += 4;
+    if (type === 0 && i + 5 <= end && b[i + 2] === 0) {
+      const nameLen = b.readUInt16BE(i + 3);
+      return b.subarray(i + 5, Math.min(end, i + 5 + nameLen)).toString('latin1');
+    }
+    i += len;
+  }
+  return undefined;
+}
+
+/** A TCP endpoint that records which host a connection was meant for, then drops it. */
+export async function startSink(): Promise<Sink> {
+  const hosts: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let buf = Buffer.alloc(0);
+    let done = false;
+    const finish = (host: string) => {
+      if (done) return;
+      done = true;
+      hosts.push(host);
+      socket.destroy();
+    };
+    socket.setTimeout(2000, () => finish('?'));
+    socket.on('data', (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      if (buf[0] === 0x16) {
+        const recordEnd = buf.length >= 5 ? 5 + buf.readUInt16BE(3) : Infinity;
+        if (buf.length >= recordEnd || buf.length > 16_384) finish(sniOf(buf) ?? '?');
+      } else {
+        const text = buf.toString('latin1');
+        if (text.includes('\r\n\r\n') || buf.length > 16_384) finish(/^host:\s*([^\s:]+)/im.exec(text)?.[1] ?? '?');
+      }
+    });
+    socket.on('end', () => finish('?'));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    hosts,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise((r) => server.close(() => r()));
+    },
+  };
+}
+
 export interface World {
   sites: SiteServer;
   registry: import('../support/registry-stub').RegistryStub;
+  /** With `sink: true`: connections to any host that is neither a fixture site nor the registry. */
+  sink?: Sink;
   /** The browser; replaced by restart(). */
   h: Harness;
   /**
@@ -238,17 +320,19 @@ export interface World {
 
 /** Fixture sites + registry stub (both HTTPS) + Chromium with the extension. */
 export async function startWorld(
-  opts: { locale?: string; latencyMs?: number; data?: import('../support/registry-data').RegistryData; userDataDir?: string } = {},
+  opts: { locale?: string; latencyMs?: number; data?: import('../support/registry-data').RegistryData; userDataDir?: string; sink?: boolean } = {},
 ): Promise<World> {
   const { startRegistryStub } = await import('../support/registry-stub');
   const dir = await mkdtemp(path.join(tmpdir(), 'insyn-cert-'));
   const tls = await makeCert(dir);
   const sites = await startSites(tls);
   const registry = await startRegistryStub({ https: tls, latencyMs: opts.latencyMs, data: opts.data });
-  const launchOpts: LaunchOptions = { sitesPort: sites.port, registryPort: registry.port, locale: opts.locale, userDataDir: opts.userDataDir };
+  const sink = opts.sink ? await startSink() : undefined;
+  const launchOpts: LaunchOptions = { sitesPort: sites.port, registryPort: registry.port, locale: opts.locale, userDataDir: opts.userDataDir, sinkPort: sink?.port };
   const world: World = {
     sites,
     registry,
+    sink,
     h: await launch(launchOpts),
     async restart() {
       if (!opts.userDataDir) throw new Error('restart() needs a userDataDir');
@@ -258,6 +342,7 @@ export async function startWorld(
     },
     async close() {
       await world.h.close();
+      await sink?.close();
       await registry.close();
       await sites.close();
       await rm(dir, { recursive: true, force: true });
