@@ -258,8 +258,9 @@ describe('hostile pages', () => {
             const now = performance.now();
             maxGapMs = Math.max(maxGapMs, now - last);
             last = now;
-            // Chromium ignores history changes beyond 200 in 10 s: stay under, so the last one counts.
-            if (now - start >= 2000 || ticks >= 180) {
+            // 180 changes at 100 a second (~1.8 s when the machine keeps up). Chromium ignores
+            // history changes beyond 200 in 10 s: stay under, so the last one counts.
+            if (ticks >= 180 || now - start >= 8000) {
               clearInterval(id);
               go('/skatter');
               resolve({ ticks, changes, maxGapMs, final: location.pathname });
@@ -274,7 +275,7 @@ describe('hostile pages', () => {
           }, 10);
         }),
     );
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 900));
     const p0 = Date.now();
     await page.evaluate(() => document.body.dataset.route);
     const answerMs = Date.now() - p0;
@@ -282,9 +283,10 @@ describe('hostile pages', () => {
     const stormMs = Date.now() - t0;
     console.log(`# route storm: ${result.ticks} route changes asked, ${result.changes} happened, in ${stormMs} ms; page answered in ${answerMs} ms; longest timer gap ${result.maxGapMs.toFixed(0)} ms`);
     assert.equal(result.final, '/skatter');
-    assert.ok(result.changes >= 100, `the page really changed route (${result.changes} times)`);
-    assert.ok(answerMs < 1000, `the page answered within 1 s during the storm (${answerMs} ms)`);
-    assert.ok(result.ticks >= 100, `the page's own timer kept running (${result.ticks} ticks in 2 s)`);
+    assert.equal(result.changes, 180, 'every route change happened');
+    // Responsive: generous bounds that only a hang would break (timings are the benchmark's job).
+    assert.ok(result.maxGapMs < 1000, `the page's own 10 ms timer never stalled for a second (longest gap ${result.maxGapMs} ms)`);
+    assert.ok(answerMs < 3000, `the page answered during the storm (${answerMs} ms)`);
     const b = await badgeIs(w, page, SKATTEVERKET);
     assert.equal(b.text, SKATTEVERKET, 'the badge is the final route\'s body');
     assert.match(b.title, /Skatteverket|Swedish Tax Agency/);
