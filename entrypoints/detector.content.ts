@@ -21,7 +21,11 @@ export default defineContentScript({
   matches: ['*://*.se/*', '*://*.stockholm/*'],
   runAt: 'document_idle',
   allFrames: false,
-  main(ctx) {
+  // WXT's context announces every start to the page with window.postMessage, naming the extension's
+  // id: any site could learn that Insyn is installed. Its CustomEvent twin stays (WXT always sends it).
+  noScriptStartedPostMessage: true,
+  // The context WXT passes in is not used: see watchLocation.
+  main() {
     // Content scripts of one extension share an isolated world per frame, invisible to the
     // page: a second injection (the popup's activeTab run) reuses the first one's state.
     const g = globalThis as typeof globalThis & { __insynDetector?: DetectorState };
@@ -38,7 +42,7 @@ export default defineContentScript({
     g.__insynDetector = state;
     run(state);
     // Single-page sites change location without a load: read the page again, debounced.
-    watchLocation(ctx, () => {
+    watchLocation(() => {
       clearTimeout(state.timer);
       state.timer = setTimeout(() => run(state), SPA_DEBOUNCE_MS);
     });
@@ -51,21 +55,35 @@ export default defineContentScript({
  * replaceState, fragment, back/forward, intercepted) and never on a load: no timer runs at all.
  * Elsewhere `popstate` catches back/forward at once and a slow poll the rest. Cheaper than WXT's
  * location watcher, which parses a URL at start and on every navigation, loads included.
+ *
+ * Not tied to WXT's ContentScriptContext: that context aborts when a
+ * `<extension id>:detector:wxt:content-script-started` CustomEvent reaches `document` with another
+ * message id. A page can dispatch one (a store extension's id is public, and WXT's postMessage used
+ * to announce it), and so does our own second injection from the popup: either stopped the route
+ * watcher for good (test/e2e/hostile-page.test.ts). The watcher stops only when the extension is
+ * gone (updated, reloaded, removed), which a page cannot fake.
  */
-function watchLocation(ctx: { signal: AbortSignal; setInterval(fn: () => void, ms: number): number }, changed: () => void): void {
+function watchLocation(changed: () => void): void {
   let last = location.href;
+  let stop = (): void => undefined;
   const check = (): void => {
+    if (!browser.runtime?.id) return stop();
     if (location.href === last) return;
     last = location.href;
     changed();
   };
   const nav = (window as Window & { navigation?: EventTarget }).navigation;
   if (nav && typeof nav.addEventListener === 'function') {
-    nav.addEventListener('navigatesuccess', check, { signal: ctx.signal });
+    nav.addEventListener('navigatesuccess', check);
+    stop = () => nav.removeEventListener('navigatesuccess', check);
     return;
   }
-  window.addEventListener('popstate', check, { signal: ctx.signal });
-  ctx.setInterval(check, SLOW_POLL_MS);
+  window.addEventListener('popstate', check);
+  const poll = setInterval(check, SLOW_POLL_MS);
+  stop = () => {
+    window.removeEventListener('popstate', check);
+    clearInterval(poll);
+  };
 }
 
 function run(state: DetectorState): void {

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,8 @@ export const SITE_HOSTS = [
   'www.lansstyrelsen.se',
   'www.handelsbolaget-exempel.se',
   'www.example.com',
+  // A single-page portal shared by several agencies (SPA route-change tests).
+  'www.verksamt.se',
   // Skatteverket's API host (EntryScape rowstore), for the page-data E2E.
   'skatteverket.entryscape.net',
 ] as const;
@@ -85,6 +87,16 @@ export interface LaunchOptions {
   /** Browser UI language, e.g. 'sv' or 'en-US'. */
   locale?: string;
   extDir?: string;
+  /**
+   * A profile to use and keep (browser-restart tests). Without it the profile is a throwaway
+   * directory, deleted by close().
+   */
+  userDataDir?: string;
+  /**
+   * Every other hostname goes to this local port (a Sink) instead of failing to resolve, so any
+   * connection any part of the browser opens to a host that is not a fixture is recorded.
+   */
+  sinkPort?: number;
 }
 
 export interface Harness {
@@ -111,11 +123,11 @@ export async function launch(opts: LaunchOptions): Promise<Harness> {
   if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-browser.mjs`');
   const extDir = opts.extDir ?? EXT_DIR;
   if (!existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`No built extension in ${extDir}: run \`npm run build\``);
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'insyn-e2e-'));
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'insyn-e2e-')));
   const rules = [
     ...SITE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${opts.sitesPort}`),
     ...(opts.registryPort ? [`MAP ${REGISTRY_HOST} 127.0.0.1:${opts.registryPort}`] : []),
-    'MAP * ~NOTFOUND',
+    opts.sinkPort ? `MAP * 127.0.0.1:${opts.sinkPort}` : 'MAP * ~NOTFOUND',
     'EXCLUDE 127.0.0.1',
     'EXCLUDE localhost',
   ].join(',');
@@ -203,8 +215,9 @@ export async function launch(opts: LaunchOptions): Promise<Harness> {
       await (await ext()).evaluate((i: Record<string, unknown>) => chrome.storage.local.set(i), items);
     },
     async close() {
+      // Closes the whole browser (a persistent context owns its browser process).
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
   return harness;
@@ -215,34 +228,127 @@ declare const chrome: {
   storage: { local: { set(i: Record<string, unknown>): Promise<void> } };
 };
 
+export interface Sink {
+  port: number;
+  /** Hostnames connected to (TLS server name or HTTP Host header; '?' when neither came), in order. */
+  hosts: string[];
+  close(): Promise<void>;
+}
+
+/** The server name of a TLS ClientHello (RFC 8446 §4.1.2, RFC 6066 §3), or undefined. */
+export function sniOf(b: Buffer): string | undefined {
+  // Record header (5), handshake header (4), version (2), random (32).
+  if (b.length < 44 || b[0] !== 0x16 || b[5] !== 0x01) return undefined;
+  let i = 43;
+  const need = (n: number) => i + n <= b.length;
+  if (!need(1)) return undefined;
+  i += 1 + b[i]!; // session id
+  if (!need(2)) return undefined;
+  i += 2 + b.readUInt16BE(i); // cipher suites
+  if (!need(1)) return undefined;
+  i += 1 + b[i]!; // compression methods
+  if (!need(2)) return undefined;
+  const end = Math.min(b.length, i + 2 + b.readUInt16BE(i));
+  i += 2;
+  while (i + 4 <= end) {
+    const type = b.readUInt16BE(i);
+    const len = b.readUInt16BE(i + 2);
+    i += 4;
+    if (type === 0 && i + 5 <= end && b[i + 2] === 0) {
+      const nameLen = b.readUInt16BE(i + 3);
+      return b.subarray(i + 5, Math.min(end, i + 5 + nameLen)).toString('latin1');
+    }
+    i += len;
+  }
+  return undefined;
+}
+
+/** A TCP endpoint that records which host a connection was meant for, then drops it. */
+export async function startSink(): Promise<Sink> {
+  const hosts: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let buf = Buffer.alloc(0);
+    let done = false;
+    const finish = (host: string) => {
+      if (done) return;
+      done = true;
+      hosts.push(host);
+      socket.destroy();
+    };
+    socket.setTimeout(2000, () => finish('?'));
+    socket.on('data', (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      if (buf[0] === 0x16) {
+        const recordEnd = buf.length >= 5 ? 5 + buf.readUInt16BE(3) : Infinity;
+        if (buf.length >= recordEnd || buf.length > 16_384) finish(sniOf(buf) ?? '?');
+      } else {
+        const text = buf.toString('latin1');
+        if (text.includes('\r\n\r\n') || buf.length > 16_384) finish(/^host:\s*([^\s:]+)/im.exec(text)?.[1] ?? '?');
+      }
+    });
+    socket.on('end', () => finish('?'));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    hosts,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise((r) => server.close(() => r()));
+    },
+  };
+}
+
 export interface World {
   sites: SiteServer;
   registry: import('../support/registry-stub').RegistryStub;
+  /** With `sink: true`: connections to any host that is neither a fixture site nor the registry. */
+  sink?: Sink;
+  /** The browser; replaced by restart(). */
   h: Harness;
+  /**
+   * Closes the browser and starts it again on the same profile, fixture sites and registry, as a
+   * user quitting and reopening it. Only with `userDataDir` (a throwaway profile would be gone).
+   */
+  restart(): Promise<Harness>;
   close(): Promise<void>;
 }
 
 /** Fixture sites + registry stub (both HTTPS) + Chromium with the extension. */
 export async function startWorld(
-  opts: { locale?: string; latencyMs?: number; data?: import('../support/registry-data').RegistryData } = {},
+  opts: { locale?: string; latencyMs?: number; data?: import('../support/registry-data').RegistryData; userDataDir?: string; sink?: boolean } = {},
 ): Promise<World> {
   const { startRegistryStub } = await import('../support/registry-stub');
   const dir = await mkdtemp(path.join(tmpdir(), 'insyn-cert-'));
   const tls = await makeCert(dir);
   const sites = await startSites(tls);
   const registry = await startRegistryStub({ https: tls, latencyMs: opts.latencyMs, data: opts.data });
-  const h = await launch({ sitesPort: sites.port, registryPort: registry.port, locale: opts.locale });
-  return {
+  const sink = opts.sink ? await startSink() : undefined;
+  const launchOpts: LaunchOptions = { sitesPort: sites.port, registryPort: registry.port, locale: opts.locale, userDataDir: opts.userDataDir, sinkPort: sink?.port };
+  const world: World = {
     sites,
     registry,
-    h,
+    sink,
+    h: await launch(launchOpts),
+    async restart() {
+      if (!opts.userDataDir) throw new Error('restart() needs a userDataDir');
+      await world.h.close();
+      world.h = await launch(launchOpts);
+      return world.h;
+    },
     async close() {
-      await h.close();
+      await world.h.close();
+      await sink?.close();
       await registry.close();
       await sites.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+  return world;
 }
 
 /** Badge text and title of a tab, read from the service worker. */
@@ -277,4 +383,36 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   });
   return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Counts runtime messages in the service worker, per sending tab: one more onMessage listener that
+ * records the message type and answers nothing, so the real listener's answer stands (as the
+ * benchmark does, scripts/bench/env.ts). Every message a content script sends reaches every
+ * listener, so the count is exact whatever the background does with it.
+ */
+export async function installMessageCounter(h: Harness): Promise<void> {
+  await h.sw.evaluate(() => {
+    const g = globalThis as unknown as {
+      __insynMessages?: Record<string, string[]>;
+      chrome: { runtime: { onMessage: { addListener(fn: (m: unknown, s: { tab?: { id?: number } }) => undefined): void } } };
+    };
+    if (g.__insynMessages) return;
+    const counts: Record<string, string[]> = {};
+    g.__insynMessages = counts;
+    g.chrome.runtime.onMessage.addListener((m, sender) => {
+      (counts[String(sender.tab?.id ?? 'none')] ??= []).push(String((m as { type?: unknown } | null)?.type ?? '?'));
+      return undefined;
+    });
+  });
+}
+
+/** Message types received from a tab since installMessageCounter; throws if the worker restarted since (the count was lost). */
+export async function messagesFrom(h: Harness, tabId: number): Promise<string[]> {
+  const r = await h.sw.evaluate((id: number) => {
+    const g = globalThis as unknown as { __insynMessages?: Record<string, string[]> };
+    return g.__insynMessages ? [...(g.__insynMessages[String(id)] ?? [])] : null;
+  }, tabId);
+  if (!r) throw new Error('The service worker restarted: the message count was lost');
+  return r;
 }
