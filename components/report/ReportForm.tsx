@@ -132,17 +132,12 @@ export function ReportForm(props: ReportFormProps) {
     if (ready) heading.current?.focus();
   }, [ready, sent === undefined]);
 
-  const recipient = state ? recipientOf(state, routes) : undefined;
-  const draft: ReportDraft | undefined = state && {
-    key,
-    refId: state.refId,
-    target,
-    routes,
-    ...(recipient && { recipient }),
-    form: state.form,
-    createdAt: state.createdAt,
-    updatedAt: api.now(),
+  const draftOf = (s: State): ReportDraft => {
+    const r = recipientOf(s, routes);
+    return { key, refId: s.refId, target, routes, ...(r && { recipient: r }), form: s.form, createdAt: s.createdAt, updatedAt: api.now() };
   };
+  const recipient = state ? recipientOf(state, routes) : undefined;
+  const draft: ReportDraft | undefined = state && draftOf(state);
   latest.current = draft;
 
   const flush = () => {
@@ -182,12 +177,16 @@ export function ReportForm(props: ReportFormProps) {
 
   if (!state || !composed) return <p aria-busy="true">{t('loading')}</p>;
 
+  // Every edit is journalled at once, in the event handler (effects run only after the next paint),
+  // and saved through the background after AUTOSAVE_MS.
   const setForm = (patch: Partial<Form>) => {
+    api.journalDraft?.(draftOf({ ...state, form: { ...state.form, ...patch } }));
     setState((s) => s && { ...s, form: { ...s.form, ...patch } });
     setDirty(true);
     setError(undefined);
   };
   const setChoice = (patch: Partial<Pick<State, 'choice' | 'custom'>>) => {
+    api.journalDraft?.(draftOf({ ...state, ...patch }));
     setState((s) => s && { ...s, ...patch });
     setDirty(true);
   };

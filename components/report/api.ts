@@ -6,6 +6,11 @@ import type { ReportDraft, ReportRecord, ReportStatus } from '../../lib/report/t
 export interface ReportApi {
   reportDraft(key: string): Promise<ReportDraft | undefined>;
   saveReportDraft(draft: ReportDraft): Promise<void>;
+  /**
+   * Keeps a synchronous copy of the draft as typed (before the debounced save), so an edit made just
+   * before the browser quits is not lost (lib/report/draft-journal.ts). Optional: tests may leave it out.
+   */
+  journalDraft?(draft: ReportDraft): void;
   deleteReportDraft(key: string): Promise<void>;
   reportDrafts(): Promise<ReportDraft[]>;
   listReports(): Promise<ReportRecord[]>;

@@ -111,4 +111,21 @@ describe('browser restart with a report draft open', () => {
     await again.close();
     console.log(`# browser restart took ${restartMs} ms`);
   });
+
+  it('keeps an edit typed just before the browser quits (inside the autosave delay)', async () => {
+    let site = await w.h.context.newPage();
+    await site.goto('https://www.skatteverket.se/');
+    const form = await openReportForm(w.h, site, DRAFT_DATASET);
+    await form.getByTestId('draft-restored').waitFor();
+    // The last keystrokes, then quit at once: no time for the 300 ms autosave.
+    await form.getByLabel('Beskriv problemet').press('End');
+    await form.getByLabel('Beskriv problemet').pressSequentially(' Sista raden.', { delay: 0 });
+    const h = await w.restart();
+    site = await h.context.newPage();
+    await site.goto('https://www.skatteverket.se/');
+    const again = await openReportForm(h, site, DRAFT_DATASET);
+    await again.getByTestId('draft-restored').waitFor();
+    assert.equal(await again.getByLabel('Beskriv problemet').inputValue(), `${DRAFT_TEXT} Sista raden.`);
+    await again.close();
+  });
 });
