@@ -193,3 +193,38 @@ describe('load on the registry during an outage', () => {
     expect((await cache?.get('publishers:all', z.unknown()))?.storedAt).toBe(T0);
   });
 });
+
+describe('Retry-After is honoured across calls, not only within one', () => {
+  it.each([
+    ['429', '120', 'rate-limited'],
+    ['503', '3600', 'rate-limited'],
+  ] as const)('%s with Retry-After %s s: no request reaches the registry until the time has passed', async (mode, seconds, kind) => {
+    const { client, clock } = setup();
+    stub.setMode(mode, { retryAfter: seconds });
+    expect((await failure(client.searchPublisherItems(query))).kind).toBe(kind);
+    expect(stub.requests).toHaveLength(1);
+    // The popup is opened again, the badge updates, another dataset is asked for: all within the wait.
+    clock.t += 1000;
+    stub.setMode('ok');
+    const again = await failure(client.searchPublisherItems(query));
+    expect(again).toMatchObject({ kind: 'rate-limited', retryAfterMs: Number(seconds) * 1000 - 1000 });
+    expect((await failure(client.getItem({ contextId: '6', entryId: '68000' }))).kind).toBe('rate-limited');
+    expect(stub.requests).toHaveLength(1);
+    clock.t += Number(seconds) * 1000;
+    await client.searchPublisherItems(query);
+    expect(stub.requests).toHaveLength(2);
+  });
+
+  it('a short Retry-After left over from an earlier call is waited out before the next request', async () => {
+    const { client, clock, delays } = setup();
+    stub.setMode('429', { retryAfter: '2' });
+    await failure(client.searchPublisherItems(query));
+    expect(stub.requests).toHaveLength(3);
+    stub.setMode('ok');
+    clock.t += 500;
+    delays.length = 0;
+    await client.searchPublisherItems(query);
+    expect(delays).toEqual([1500]);
+    expect(stub.requests).toHaveLength(4);
+  });
+});
