@@ -19,6 +19,9 @@ export const ErrorKind = z.enum([
   'malformed',
   'bad-request',
   'aborted',
+  // Local storage (lib/storage/errors.ts): no room left, or the database cannot be used.
+  'storage-full',
+  'storage-unavailable',
   'internal',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKind>;
