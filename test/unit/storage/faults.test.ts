@@ -315,6 +315,18 @@ describe('a corrupt or foreign database under the same name', () => {
     expect(after.stores.drafts).toEqual(before.stores.drafts);
   });
 
+  it('a cache record with a damaged size (NaN) does not make every later write evict the whole cache', async () => {
+    const factory = new IDBFactory();
+    const db = await openInsynDb({ factory });
+    const cache = new IdbCache({ db, now: () => T0 });
+    for (const k of ['a', 'b', 'c']) await cache.set(k, text(10), { kind: 'item-detail' });
+    await db.put('cache', { key: 'damaged', kind: 'item-detail', storedAt: T0, accessedAt: T0 - 1, bytes: Number.NaN, value: text(1) });
+    const fresh = new IdbCache({ db, now: () => T0 });
+    await fresh.set('d', text(10), { kind: 'item-detail' });
+    for (const k of ['a', 'b', 'c', 'd']) expect((await fresh.get(k, Value))?.value, k).toEqual(text(10));
+    db.close();
+  });
+
   it('any malformed records: every reader answers, valid records come back, malformed ones are left in place', async () => {
     const junk = fc.oneof(fc.anything(), fc.record({ key: fc.string(), kind: fc.string(), storedAt: fc.double(), accessedAt: fc.double(), bytes: fc.oneof(fc.double(), fc.string()), value: fc.anything() }));
     await fc.assert(
