@@ -5,7 +5,7 @@
 // one-click mail when the body has an e-mail address (else the draft's text for the clipboard).
 import { pickText } from '../dcat/text';
 import type { Publisher } from '../dcat/types';
-import { composeReport, mailtoPlan, makeRefId, plainText } from '../report/compose';
+import { composeReport, mailtoPlan, makeRefId, plainText, type MailPlan } from '../report/compose';
 import { isEmailRecipient, publisherRoutes } from '../report/route';
 import { targetKey, type ReportDraft, type ReportTarget } from '../report/types';
 import type { Finding } from './types';
@@ -75,7 +75,14 @@ export function missingDatasetMailto(input: MissingReportInput): { mailto: strin
   const composed = composeReport({ target: draft.target, form: draft.form, refId: draft.refId, ...(draft.recipient && { recipient: draft.recipient }) });
   const email = draft.routes.find(isEmailRecipient);
   const web = draft.routes.find((r) => r.kind === 'publisher-homepage')?.address;
-  const plan = mailtoPlan(email?.address ?? '', composed);
+  // This link is built while the panel renders: an address no link can hold (ComposeError) leaves
+  // the recipient for the user to fill in rather than breaking the panel.
+  let plan: MailPlan;
+  try {
+    plan = mailtoPlan(email?.address ?? '', composed);
+  } catch {
+    plan = mailtoPlan('', composed);
+  }
   return {
     mailto: plan.url,
     ...(plan.kind === 'clipboard' && { clipboard: plan.clipboard }),

@@ -158,7 +158,8 @@ function sameKeyPath(a: string | string[] | null, b: string | null): boolean {
 }
 
 /** What differs from SCHEMA: missing stores, wrong key paths, missing or wrong indexes. */
-export function schemaProblems(db: IDBPDatabase<unknown>): string[] {
+export function schemaProblems(database: InsynDB | IDBPDatabase<unknown>): string[] {
+  const db = database as IDBPDatabase<unknown>;
   const problems: string[] = [];
   const present = Object.keys(SCHEMA).filter((n) => db.objectStoreNames.contains(n));
   for (const n of Object.keys(SCHEMA)) if (!present.includes(n)) problems.push(`store "${n}" is missing`);

@@ -3,6 +3,7 @@ import { harEntries } from '../../../lib/pagedata/har';
 import { collectPageUrls } from '../../../lib/pagedata/collect';
 import { extractFindings } from '../../../lib/pagedata/extract';
 import { missingDatasetDraft, missingDatasetMailto } from '../../../lib/pagedata/report';
+import { MAILTO_MAX } from '../../../lib/report/compose';
 import { ReportDraft } from '../../../lib/report/types';
 import { docOf, loadPage } from './helpers';
 
@@ -79,5 +80,14 @@ describe('"not in the catalogue" report', () => {
     // Without an e-mail address the recipient is left for the user to fill in.
     const none = missingDatasetMailto({ finding: xlsx, pageUrl: url, orgName: 'Exempelkommunen', lang: 'sv', ...fixed });
     expect(none.mailto.startsWith('mailto:?subject=')).toBe(true);
+  });
+
+  it('an address too long for any mailto: link still gives a link, with the recipient left to fill in', () => {
+    if (!xlsx) throw new Error('fixture has an XLSX');
+    const odd = { ...publisher, email: `${'€'.repeat(200)}@kommun.se` };
+    const r = missingDatasetMailto({ finding: xlsx, pageUrl: url, publisher: odd, lang: 'sv', ...fixed });
+    expect(r.mailto.startsWith('mailto:?subject=')).toBe(true);
+    expect(r.mailto.length).toBeLessThanOrEqual(MAILTO_MAX);
+    expect(r.text).toContain(xlsx.url);
   });
 });

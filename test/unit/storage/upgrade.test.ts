@@ -34,7 +34,7 @@ describe('stored snapshots of every storage version', () => {
     const logged: string[] = [];
     const db = await openInsynDb({ factory, log: (m) => logged.push(m) });
     expect(db.version).toBe(DB_VERSION);
-    expect(schemaProblems(db as never)).toEqual([]);
+    expect(schemaProblems(db)).toEqual([]);
     expect(logged).toEqual([]); // an upgrade is not a repair
 
     // Cache: the same entries, same times, and a cached page validates as today's SearchPage.
