@@ -16,6 +16,9 @@ export const ERROR_KINDS = [
   'malformed',
   'bad-request',
   'aborted',
+  // Local storage (lib/storage/errors.ts): no room left, or the database cannot be used.
+  'storage-full',
+  'storage-unavailable',
   'internal',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -6,5 +6,7 @@ export function errorText(t: Translate, kind: string | undefined): string {
   if (kind === 'rate-limited') return t('rateLimited');
   if (kind === 'malformed') return t('registryMalformed');
   if (kind === 'server') return t('registryServer');
+  if (kind === 'storage-full') return t('storageFull');
+  if (kind === 'storage-unavailable') return t('storageUnavailable');
   return t('registryError', { kind: kind ?? 'internal' });
 }

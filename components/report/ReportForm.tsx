@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../common/i18n';
 import { Notice } from '../common/Notice';
 import { CopyButton } from '../common/CopyButton';
+import { errorText } from '../popup/errors';
 import { composeReport, makeRefId, plainText, sendSteps } from '../../lib/report/compose';
 import { customRecipient, isEmailRecipient } from '../../lib/report/route';
 import { categoryLabel } from '../../lib/report/text';
@@ -132,6 +133,12 @@ export function ReportForm(props: ReportFormProps) {
     if (ready) heading.current?.focus();
   }, [ready, sent === undefined]);
 
+  /** Words for a storage failure (lib/storage/errors.ts kinds); undefined for any other error. */
+  const storageErrorText = (err: unknown): string | undefined => {
+    const kind = (err as { kind?: unknown } | null)?.kind;
+    return kind === 'storage-full' || kind === 'storage-unavailable' ? errorText(t, kind) : undefined;
+  };
+
   const draftOf = (s: State): ReportDraft => {
     const r = recipientOf(s, routes);
     return { key, refId: s.refId, target, routes, ...(r && { recipient: r }), form: s.form, createdAt: s.createdAt, updatedAt: api.now() };
@@ -147,7 +154,12 @@ export function ReportForm(props: ReportFormProps) {
     if (!d) return Promise.resolve();
     return api.saveReportDraft(d).then(
       () => setSaved(true),
-      () => undefined,
+      // The draft could not be kept (a full disk, storage unusable): say so, the text is still in the form.
+      (err: unknown) => {
+        setSaved(false);
+        const words = storageErrorText(err);
+        if (words) setError(words);
+      },
     );
   };
 
@@ -236,7 +248,7 @@ export function ReportForm(props: ReportFormProps) {
     } catch (err) {
       // The draft stays: save it now in case the failure was the popup closing under us.
       void flush();
-      setError(t('reportSendFailed', { reason: err instanceof Error && err.message ? err.message : String(err) }));
+      setError(storageErrorText(err) ?? t('reportSendFailed', { reason: err instanceof Error && err.message ? err.message : String(err) }));
     }
   };
 

@@ -6,15 +6,14 @@ import { useI18n } from '../common/i18n';
 import { Notice } from '../common/Notice';
 import { SafeLink } from '../common/SafeLink';
 import { isoDate } from '../../lib/i18n';
-import { dueReminders, exportCsv, exportJson, ImportError, parseImport } from '../../lib/report/history';
+import { dueReminders, exportCsv, exportJson, ImportError, isoDay, parseImport } from '../../lib/report/history';
 import { categoryLabel, statusLabel } from '../../lib/report/text';
 import { REPORT_STATUSES, type ReportDraft, type ReportRecord, type ReportStatus } from '../../lib/report/types';
 import type { ReportApi } from './api';
 import { ReportForm } from './ReportForm';
 
-function day(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+// An imported report may carry a time no Date can hold; it shows without a date instead of breaking the list.
+const day = isoDay;
 
 export function ReportHistory({ api, onOpenOptions, pageUrl }: { api: ReportApi; pageUrl?: string; /** Set in the popup: import opens the options page (a file chooser closes the popup). */ onOpenOptions?: () => void }) {
   const { t, lang } = useI18n();

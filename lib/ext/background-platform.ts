@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { createTransport } from '../registry/transport';
 import { createRegistryClient } from '../registry/client';
 import { IdbCache } from '../storage/idb-cache';
-import { kvGet, kvSet, openInsynDb, type InsynDB } from '../storage/db';
+import { insynDbOpener, kvGet, kvSet } from '../storage/db';
 import { createCorrectionStore } from '../background/corrections';
 import { idbReportStore } from '../report/store';
 import { ResolutionSchema, SignalsSchema } from '../detect/schema';
@@ -47,8 +47,8 @@ async function settings() {
 }
 
 export function createPlatform(apiBase?: string): BackgroundDeps {
-  let dbPromise: Promise<InsynDB> | undefined;
-  const db = () => (dbPromise ??= openInsynDb());
+  // One connection, reopened after a failed open or a connection the browser closed (db.ts).
+  const db = insynDbOpener({ log: (message) => console.warn(`[insyn] storage: ${message}`) });
   const cache = new IdbCache({ db });
   const transport = createTransport({ base: apiBase });
   const client = createRegistryClient({ transport, cache });
@@ -60,7 +60,8 @@ export function createPlatform(apiBase?: string): BackgroundDeps {
     client,
     tabs: sessionTabStore,
     corrections,
-    reports: idbReportStore(db, (message, err) => console.warn(`[insyn] ${message}`, err ?? '')),
+    // Drafts and reports matter more than cached registry answers: on a full quota the cache makes room.
+    reports: idbReportStore(db, (message, err) => console.warn(`[insyn] ${message}`, err ?? ''), { makeRoom: () => cache.makeRoom() }),
     cacheAdmin: { stats: () => cache.stats(), clear: () => cache.clear() },
     badge: {
       async set(tabId, { text, title, color }) {

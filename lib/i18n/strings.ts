@@ -78,6 +78,14 @@ export const STRINGS = {
   registryError: { sv: 'Dataportalen svarade med ett fel ({kind}). Försök igen om en stund.', en: 'Dataportal answered with an error ({kind}). Try again in a moment.' },
   registryServer: { sv: 'Dataportalen har tekniska problem just nu. Försök igen om en stund.', en: 'Dataportal is having technical problems right now. Try again in a moment.' },
   registryMalformed: { sv: 'Dataportalen gav ett svar som Insyn inte kan läsa. Försök igen om en stund.', en: 'Dataportal gave an answer Insyn cannot read. Try again in a moment.' },
+  storageFull: {
+    sv: 'Webbläsaren har inte plats att spara mer, så det här sparades inte. Det du sparat tidigare finns kvar. Frigör utrymme på disken och försök igen.',
+    en: 'The browser has no room to save more, so this was not saved. What you saved before is still there. Free some disk space and try again.',
+  },
+  storageUnavailable: {
+    sv: 'Insyns lagring i webbläsaren går inte att använda just nu, så det här sparades inte. Inget har raderats. Starta om webbläsaren och försök igen.',
+    en: 'Insyn’s storage in the browser cannot be used right now, so this was not saved. Nothing has been deleted. Restart the browser and try again.',
+  },
   rateLimited: { sv: 'Dataportalen ber oss vänta lite. Försök igen om en stund.', en: 'Dataportal asks us to slow down. Try again in a moment.' },
   thisBody: { sv: 'Den här organisationen', en: 'This body' },
   bodyWithOrgNumber: { sv: 'Organisationen med org.nr {orgnr}', en: 'The body with org. no. {orgnr}' },

@@ -166,6 +166,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   const stats: TransportStats = { requests: 0, maxInFlight: 0, inFlight: 0 };
   const shared = new Map<string, Shared>();
+  /**
+   * Until when the registry asked us to stay away (Retry-After on a 429 or 503). Honoured by every
+   * later call too, not only by the retries of the call that was told: otherwise the next popup
+   * open or badge update would knock again at once.
+   */
+  let quietUntil = 0;
 
   /** Backoff before attempt `tryNo + 1`: exponential, with "equal jitter" so the delay stays in [d/2, d]. */
   function backoff(tryNo: number): number {
@@ -242,6 +248,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now());
     if (status === 429 || status === 503) {
+      if (retryAfterMs !== undefined) quietUntil = Math.max(quietUntil, now() + retryAfterMs);
       if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
         // Waiting minutes inside a popup helps no one: report it and let the caller show "try later".
         throw fail('rate-limited', `The registry asked us to wait ${Math.ceil(retryAfterMs / 1000)} s.`, { url, status, retryAfterMs }, false);
@@ -273,6 +280,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
 
   async function run(url: string, signal: AbortSignal): Promise<unknown> {
+    // A wait the registry asked for earlier: sit it out if it is short, else fail at once without a request.
+    const quiet = quietUntil - now();
+    if (quiet > maxRetryAfterMs) {
+      throw new RegistryError('rate-limited', `The registry asked us to wait; ${Math.ceil(quiet / 1000)} s left.`, { url, retryAfterMs: quiet });
+    }
+    if (quiet > 0) {
+      await sleep(quiet, signal).catch(() => {
+        throw abortError();
+      });
+    }
     for (let tryNo = 1; ; tryNo++) {
       try {
         return await attempt(url, signal);

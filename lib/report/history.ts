@@ -60,8 +60,13 @@ const CSV_COLUMNS = [
   'message',
 ] as const;
 
-function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+/**
+ * `YYYY-MM-DD`, or empty when no date can hold the number: the schema only asks for a number, and an
+ * imported file may carry 1e300, which would make toISOString throw and the whole export fail.
+ */
+export function isoDay(ms: number): string {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 }
 
 /** UTF-8 with BOM (so spreadsheets pick the encoding), CRLF rows, one report per row. */

@@ -6,7 +6,11 @@ import type { ContactPoint, ItemDetail, Publisher } from '../dcat/types';
 import { pickText } from '../dcat/text';
 import type { Recipient } from './types';
 
-const EMAIL = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\]{2,}$/;
+// No `%` either: a bare address must read the same after percent-decoding, so normaliseEmail is
+// idempotent and a mailto: link cannot be made to decode into something else.
+const EMAIL = /^[^\s@<>()[\]",;:\\%]+@[^\s@<>()[\]",;:\\%]+\.[^\s@<>()[\]",;:\\%]{2,}$/;
+/** Control characters, bidi overrides and lone surrogates: never part of an address. */
+const NOT_IN_ADDRESS = /[\0-\x1f\x7f-\x9f\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A bare, valid e-mail address from `x@y.se`, `mailto:x@y.se`, `MAILTO: x%40y.se?subject=…`; else undefined. */
 export function normaliseEmail(raw: string | undefined): string | undefined {
@@ -22,7 +26,7 @@ export function normaliseEmail(raw: string | undefined): string | undefined {
   // "Name <x@y.se>"
   const angle = /<([^>]+)>/.exec(s);
   if (angle?.[1]) s = angle[1].trim();
-  return EMAIL.test(s) && s.length <= 254 ? s : undefined;
+  return EMAIL.test(s) && !NOT_IN_ADDRESS.test(s) && s.length <= 254 ? s : undefined;
 }
 
 /** An http(s) URL, or undefined. */

@@ -4,4 +4,5 @@ export * from './cache';
 export * from './memory-cache';
 export * from './idb-cache';
 export * from './db';
+export * from './errors';
 export * from './swr';

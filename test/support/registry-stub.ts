@@ -13,7 +13,38 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { buildRegistryData, NS, type RdfGraph, type RdfTerm, type RegistryData, type StubEntry } from './registry-data.ts';
 
-export type StubMode = 'ok' | 'down' | '500' | '429' | 'html';
+export type StubMode =
+  | 'ok'
+  /** Drops the connection (a reset: fetch rejects with a TypeError). */
+  | 'down'
+  | '500'
+  | '502'
+  /** 503, with Retry-After only when `retryAfter` is given. */
+  | '503'
+  /** 429, with Retry-After (default 120 s; `retryAfter: ''` sends none). */
+  | '429'
+  /** An HTML maintenance page with 200. */
+  | 'html'
+  /** The real answer cut in the middle, with 200. */
+  | 'truncated'
+  /** 200 with an empty body. */
+  | 'empty'
+  /** 200 with JSON that is not an EntryStore answer. */
+  | 'wrong-shape'
+  /** Accepts the request and never answers. */
+  | 'hang'
+  /** 200 and the real answer, one byte every `dripMs` (default 50 ms): a body that trickles in past any time-out. */
+  | 'drip';
+
+export interface StubModeOptions {
+  /** Retry-After for 429 (default '120') and 503 (default none); '' sends no header. */
+  retryAfter?: string;
+  /** Only the next `times` requests (that match `when`) get the mode; then the stub answers normally again. */
+  times?: number;
+  /** Only requests for which this is true get the mode. */
+  when?: (url: URL) => boolean;
+  dripMs?: number;
+}
 
 export interface RegistryStubOptions {
   https?: { key: string | Buffer; cert: string | Buffer };
@@ -32,8 +63,10 @@ export interface RegistryStub {
   requests: URL[];
   /** Highest number of requests being handled at the same time so far. */
   readonly maxInFlight: number;
-  /** 'down' drops connections, '500' answers 500, '429' answers 429 with Retry-After, 'html' answers an HTML page with 200. */
-  setMode(mode: StubMode, options?: { retryAfter?: string }): void;
+  /** Requests being handled right now (a drip or hang the client gave up on must reach 0: no leaked connection). */
+  readonly inFlight: number;
+  /** How the stub misbehaves from now on (see StubMode); each call replaces the previous mode and options. */
+  setMode(mode: StubMode, options?: StubModeOptions): void;
   /** Forget recorded requests and the in-flight maximum. */
   reset(): void;
   close(): Promise<void>;
@@ -460,7 +493,8 @@ export async function startRegistryStub(options: RegistryStubOptions = {}): Prom
     else byResource.set(e.resourceUri, [e]);
   }
   let mode: StubMode = 'ok';
-  let retryAfter = '120';
+  let modeOptions: StubModeOptions = {};
+  let remaining = Infinity;
   let inFlight = 0;
   let maxInFlight = 0;
   const requests: URL[] = [];
@@ -477,29 +511,66 @@ export async function startRegistryStub(options: RegistryStubOptions = {}): Prom
     res.end(text);
   };
 
+  /** The mode for this request: the current one if it applies to the URL and has uses left, else 'ok'. */
+  const modeFor = (url: URL): StubMode => {
+    if (mode === 'ok' || (modeOptions.when && !modeOptions.when(url)) || remaining <= 0) return 'ok';
+    remaining--;
+    return mode;
+  };
+
+  const answer = (req: IncomingMessage, url: URL): Reply => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return { status: 405, body: { error: 'Method not allowed' } };
+    const path = url.pathname.replace(/^\/store(?=\/)/, '');
+    const md = /^\/([A-Za-z0-9_]+)\/metadata\/([A-Za-z0-9_]+)$/.exec(path);
+    if (path === '/search') return search(index, url.searchParams);
+    if (md) return metadata(data, byResource, md[1] as string, md[2] as string, url.searchParams);
+    return { status: 404, body: { error: 'Not found' } };
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', origin);
     requests.push(url);
-    if (mode === 'down') {
+    const current = modeFor(url);
+    if (current === 'down') {
       req.socket.destroy();
       return;
     }
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
+    let timer: ReturnType<typeof setInterval> | undefined;
     res.on('close', () => {
       inFlight--;
+      if (timer) clearInterval(timer);
     });
+    const retryAfter = (fallback: string | undefined): Record<string, string> => {
+      const v = modeOptions.retryAfter ?? fallback;
+      return v ? { 'Retry-After': v } : {};
+    };
     const respond = (): void => {
-      if (mode === '500') return send(res, 500, { error: 'Internal server error' });
-      if (mode === '429') return send(res, 429, { error: 'Too many requests' }, { 'Retry-After': retryAfter });
-      if (mode === 'html') return send(res, 200, '<!DOCTYPE html><html><head><title>Underhåll</title></head><body><h1>Tjänsten är tillfälligt otillgänglig</h1></body></html>');
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' });
-      const path = url.pathname.replace(/^\/store(?=\/)/, '');
-      let reply: Reply;
-      const md = /^\/([A-Za-z0-9_]+)\/metadata\/([A-Za-z0-9_]+)$/.exec(path);
-      if (path === '/search') reply = search(index, url.searchParams);
-      else if (md) reply = metadata(data, byResource, md[1] as string, md[2] as string, url.searchParams);
-      else reply = { status: 404, body: { error: 'Not found' } };
+      if (current === '500' || current === '502') return send(res, Number(current), { error: 'Internal server error' });
+      if (current === '503') return send(res, 503, { error: 'Service unavailable' }, retryAfter(undefined));
+      if (current === '429') return send(res, 429, { error: 'Too many requests' }, retryAfter('120'));
+      if (current === 'html') return send(res, 200, '<!DOCTYPE html><html><head><title>Underhåll</title></head><body><h1>Tjänsten är tillfälligt otillgänglig</h1></body></html>');
+      if (current === 'empty') return send(res, 200, '', { 'Content-Type': 'application/json; charset=utf-8' });
+      if (current === 'wrong-shape') return send(res, 200, { status: 'ok', data: [] });
+      if (current === 'hang') return; // the client's time-out ends it
+      const reply = answer(req, url);
+      const text = JSON.stringify(reply.body);
+      if (current === 'truncated') return send(res, reply.status, text.slice(0, Math.max(1, Math.floor(text.length / 2))), { 'Content-Type': 'application/json; charset=utf-8' });
+      if (current === 'drip') {
+        res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8' });
+        res.flushHeaders();
+        let i = 0;
+        timer = setInterval(() => {
+          if (i >= text.length) {
+            clearInterval(timer);
+            res.end();
+            return;
+          }
+          res.write(text[i++] as string);
+        }, modeOptions.dripMs ?? 50);
+        return;
+      }
       send(res, reply.status, reply.body);
     };
     if (latency > 0) setTimeout(respond, latency);
@@ -522,9 +593,13 @@ export async function startRegistryStub(options: RegistryStubOptions = {}): Prom
     get maxInFlight() {
       return maxInFlight;
     },
-    setMode(m, opts) {
+    get inFlight() {
+      return inFlight;
+    },
+    setMode(m, opts = {}) {
       mode = m;
-      if (opts?.retryAfter !== undefined) retryAfter = opts.retryAfter;
+      modeOptions = opts;
+      remaining = opts.times ?? Infinity;
     },
     reset() {
       requests.length = 0;

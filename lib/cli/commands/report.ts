@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { ItemDetail } from '../../dcat/types';
 import { RegistryError } from '../../registry/errors';
-import { composeReport, makeRefId, mailtoPlan, MAILTO_MAX, REF_PATTERN, sendSteps } from '../../report/compose';
+import { ComposeError, composeReport, makeRefId, mailtoPlan, MAILTO_MAX, REF_PATTERN, sendSteps, type MailPlan } from '../../report/compose';
 import { customRecipient, isEmailRecipient } from '../../report/route';
 import { itemTarget } from '../../report/target';
 import { categoryLabel } from '../../report/text';
@@ -85,7 +85,14 @@ async function run(ctx: CliContext): Promise<number> {
       refId,
       noContactPoint,
     });
-    const plan = recipient && isEmailRecipient(recipient) ? mailtoPlan(recipient.address, composed) : undefined;
+    const emailRoute = recipient !== undefined && isEmailRecipient(recipient);
+    let plan: MailPlan | undefined;
+    try {
+      plan = emailRoute ? mailtoPlan(recipient.address, composed) : undefined;
+    } catch (err) {
+      // An address no mailto: link can hold: the text is printed anyway, to be copied.
+      if (!(err instanceof ComposeError)) throw err;
+    }
 
     if (values.eml) {
       const steps = sendSteps('eml', recipient, composed, { from: { name: values.name, email: values.email }, now });
@@ -122,7 +129,7 @@ async function run(ctx: CliContext): Promise<number> {
     out.push(`${L ? 'Kategori' : 'Category'}: ${categoryLabel(category.data, lang)}`);
     out.push(`${L ? 'Ämne' : 'Subject'}: ${composed.subject}`, '', composed.body, '');
     if (plan?.kind === 'full') out.push(`mailto: ${plan.url}`);
-    else if (plan) out.push(L ? `(För lång för en mailto:-länk, över ${MAILTO_MAX} tecken: kopiera texten ovan.)` : `(Too long for a mailto: link, over ${MAILTO_MAX} characters: copy the text above.)`);
+    else if (plan || emailRoute) out.push(L ? `(För lång för en mailto:-länk, över ${MAILTO_MAX} tecken: kopiera texten ovan.)` : `(Too long for a mailto: link, over ${MAILTO_MAX} characters: copy the text above.)`);
     else if (recipient) out.push(`${L ? 'Klistra in texten i formuläret' : 'Paste the text into the form'}: ${recipient.address}`);
     if (values.eml) out.push(`${L ? 'Skrev' : 'Wrote'} ${values.eml}`);
     ctx.io.stdout(`${out.join('\n')}\n`);

@@ -31,3 +31,20 @@ describe('settings storage', () => {
     expect(got).toEqual({ ...DEFAULT_SETTINGS, lang: 'en' });
   });
 });
+
+describe('settings migrations, every version', () => {
+  it('there is a stored snapshot for every version from 0 to the current one', () => {
+    expect(Object.keys(STORED)).toEqual(Array.from({ length: SETTINGS_VERSION + 1 }, (_, i) => `v${i}`));
+  });
+
+  it.each(Object.entries(STORED))('%s upgrades to valid current settings that keep every field it had', (_v, stored) => {
+    const got = parseSettings(structuredClone(stored));
+    expect(got.version).toBe(SETTINGS_VERSION);
+    for (const [k, v] of Object.entries(stored)) if (k !== 'version') expect(got[k as keyof typeof got], k).toEqual(v);
+  });
+
+  it('settings from a newer build keep the fields this build knows instead of falling back to defaults', () => {
+    const newer = { version: SETTINGS_VERSION + 1, lang: 'en', pausedHosts: ['www.goteborg.se'], extraOrigins: ['https://www.1177.se/*'], reminderDays: 30, theme: 'dark' };
+    expect(parseSettings(newer)).toEqual({ version: SETTINGS_VERSION, lang: 'en', pausedHosts: ['www.goteborg.se'], extraOrigins: ['https://www.1177.se/*'], reminderDays: 30 });
+  });
+});

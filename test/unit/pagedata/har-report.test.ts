@@ -3,7 +3,7 @@ import { harEntries } from '../../../lib/pagedata/har';
 import { collectPageUrls } from '../../../lib/pagedata/collect';
 import { extractFindings } from '../../../lib/pagedata/extract';
 import { missingDatasetDraft, type MissingReportInput } from '../../../lib/pagedata/report';
-import { composeReport, mailtoPlan } from '../../../lib/report/compose';
+import { ComposeError, composeReport, mailtoPlan } from '../../../lib/report/compose';
 
 /** The mail the report form opens for a prefilled draft (the same compose + mailto path). */
 function missingDatasetMailto(input: MissingReportInput) {
@@ -88,5 +88,14 @@ describe('"not in the catalogue" report', () => {
     // Without an e-mail address the recipient is left for the user to fill in.
     const none = missingDatasetMailto({ finding: xlsx, pageUrl: url, orgName: 'Exempelkommunen', lang: 'sv', ...fixed });
     expect(none.mailto.startsWith('mailto:?subject=')).toBe(true);
+  });
+
+  it('an address too long for any mailto: link still gives a valid draft; the link fails with a typed error the form shows', () => {
+    if (!xlsx) throw new Error('fixture has an XLSX');
+    const odd = { ...publisher, email: `${'€'.repeat(200)}@kommun.se` };
+    const d = missingDatasetDraft({ finding: xlsx, pageUrl: url, publisher: odd, lang: 'sv', ...fixed });
+    expect(ReportDraft.safeParse(d).success).toBe(true);
+    expect(d.form.description).toContain(xlsx.url);
+    expect(() => missingDatasetMailto({ finding: xlsx, pageUrl: url, publisher: odd, lang: 'sv', ...fixed })).toThrow(ComposeError);
   });
 });

@@ -152,7 +152,8 @@ describe('registry client against the stub', () => {
     stub.setMode('html');
     expect((await failure(client.searchPublisherItems({ publisherUri }))).kind).toBe('malformed');
     stub.setMode('429');
-    expect(await failure(client.searchPublisherItems({ publisherUri }))).toMatchObject({ kind: 'rate-limited', retryAfterMs: 120_000 });
+    // A client of its own: after a 429 with Retry-After, a transport sends nothing for 120 s.
+    expect(await failure(clientFor(stub).searchPublisherItems({ publisherUri }))).toMatchObject({ kind: 'rate-limited', retryAfterMs: 120_000 });
     stub.setMode('down');
     expect((await failure(client.searchPublisherItems({ publisherUri }))).kind).toBe('offline');
   });

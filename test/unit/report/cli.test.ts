@@ -57,6 +57,15 @@ describe('insyn report', () => {
     expect(r.stdout).toContain('För lång för en mailto:-länk');
   });
 
+  it('an address no mailto: link can hold: the text is still printed, with the note to copy it', async () => {
+    const r = await cli(['report', '--dataset', '6_68000', '--category', 'other', '--message', 'Fel.', '--to', `${'€'.repeat(200)}@example.org`]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Fel.');
+    expect(r.stdout).toContain('För lång för en mailto:-länk');
+    expect(r.stdout).not.toMatch(/^mailto:/m);
+  });
+
   it.each([
     [['report', '--category', 'other', '--message', 'x'], /missing --dataset/],
     [['report', '--dataset', '6_68000', '--category', 'nope', '--message', 'x'], /--category must be one of: wrong-values, broken-link/],
