@@ -6,7 +6,10 @@ import { formatBytes, resolveLang, type LangPref } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
 import type { ResponseOf } from '../../lib/messages';
 import type { ReportApi } from '../report/api';
-import { ReportHistory } from '../report/ReportHistory';
+import { lazy } from '../common/lazy';
+
+// The history (with the report model and its schemas) loads on its own.
+const ReportHistory = lazy(() => import('../report/ReportHistory').then((m) => m.ReportHistory));
 
 /** What the options page needs from the extension; the entrypoint wires the real APIs. */
 export interface OptionsApi {

@@ -3,8 +3,11 @@ import { render } from 'preact';
 import '../../assets/styles.css';
 import { OptionsApp, type OptionsApi } from '../../components/options/OptionsApp';
 import { callBackground, uiLanguage } from '../../lib/ext/runtime';
-import { loadSettings, saveSettings } from '../../lib/ext/settings-store';
 import { reportApi } from '../../lib/ext/report-api';
+
+// Settings go through the versioned schema (zod): a chunk of its own, so the first-load chunk the
+// popup shares with this page stays free of it (wxt.config.ts, firstLoadChunk).
+const { loadSettings, saveSettings } = await import('../../lib/ext/settings-store');
 
 const api: OptionsApi = {
   reports: reportApi,
