@@ -221,6 +221,7 @@ async function main(): Promise<number> {
           runs: args.runs,
           coldRuns: args.coldRuns,
           insynDir,
+          baselineDir,
           sites,
           hosts,
           registry,

@@ -3,7 +3,7 @@
 // a cold popup open costs (from the timing front's request intervals).
 import type { Page } from 'playwright-core';
 import { performance } from 'node:perf_hooks';
-import { clearRegistryCache, launchBrowser, sleep, tabIdOf, waitForBadge, type Browser, type SiteServer, type TimedRegistry } from './env.ts';
+import { clearRegistryCache, launchBrowser, sleep, tabIdOf, unpackedExtensionId, waitForBadge, type Browser, type SiteServer, type TimedRegistry } from './env.ts';
 import { probeScript, type ProbeResult } from './probe.ts';
 import { requestKind, sequentialRoundTrips } from './requests.ts';
 import { summarize } from './stats.ts';
@@ -13,6 +13,8 @@ export interface AnswerOptions {
   runs: number;
   coldRuns: number;
   insynDir: string;
+  /** The baseline extension (scripts/bench/env.ts), whose floor.html is the popup's floor. */
+  baselineDir?: string;
   sites: SiteServer;
   hosts: readonly string[];
   registry: TimedRegistry;
@@ -29,12 +31,12 @@ interface Opened {
   startedAt: number;
 }
 
-async function openPopup(b: Browser, tabId: number, timeoutMs = 15_000): Promise<Opened | undefined> {
+async function openPopup(b: Browser, tabId: number, timeoutMs = 15_000, url = `chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`): Promise<Opened | undefined> {
   const popup = await b.context.newPage();
   try {
     await popup.addInitScript({ content: probeScript() });
     const startedAt = performance.now();
-    await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.goto(url);
     await popup.waitForFunction(() => (window as unknown as { __benchProbe?: ProbeResult }).__benchProbe?.paintMs !== undefined, undefined, {
       timeout: timeoutMs,
       polling: 20,
@@ -141,6 +143,23 @@ export async function measureAnswer(o: AnswerOptions): Promise<AnswerResult> {
     await warm.close();
   }
 
+  // The floor: the same probe on an empty extension page, in a browser of its own.
+  const floor: number[] = [];
+  if (o.baselineDir) {
+    const base = await launchBrowser({ extDir: o.baselineDir, hosts: o.hosts, sitesPort: o.sites.port });
+    try {
+      const url = `chrome-extension://${unpackedExtensionId(o.baselineDir)}/floor.html`;
+      await openPopup(base, 0, 15_000, url); // warm-up, not recorded
+      for (let i = 0; i < o.runs; i++) {
+        const opened = await openPopup(base, 0, 15_000, url);
+        if (opened?.probe.paintMs !== undefined) floor.push(opened.probe.paintMs);
+      }
+    } finally {
+      await base.close();
+    }
+    o.log(`  popup floor: ${floor.length}/${o.runs} opens`);
+  }
+
   // Cold: a fresh profile per run.
   const freshInstall: ColdRun[] = [];
   const emptyCache: ColdRun[] = [];
@@ -165,7 +184,7 @@ export async function measureAnswer(o: AnswerOptions): Promise<AnswerResult> {
 
   return {
     badge: { afterLoadMs: summarize(afterLoad), afterNavigationMs: summarize(afterNav), missed, text },
-    popupWarm: { firstContentMs: summarize(firstContent), bootMs: summarize(boot), orgNameMs: summarize(orgName), skeletonPainted, skeletonInDom, runs: o.runs, missed: popupMissed },
+    popupWarm: { firstContentMs: summarize(firstContent), bootMs: summarize(boot), orgNameMs: summarize(orgName), skeletonPainted, skeletonInDom, runs: o.runs, missed: popupMissed, ...(floor.length && { floorMs: summarize(floor) }) },
     popupCold: { latencyMs: o.latencyMs, emptyCache, freshInstall },
   };
 }

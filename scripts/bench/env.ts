@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import { request as httpRequest, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -197,7 +198,23 @@ export async function writeBaselineExtension(dir: string): Promise<string> {
     path.join(dir, 'content.js'),
     "(() => {\n  const text = document.querySelector('footer')?.textContent;\n  globalThis.__baseline = !!text && /\\b(\\d{6})-?(\\d{4})\\b/.test(text);\n})();\n",
   );
+  // The popup floor: an extension page that shows the same first content (an org name and one row)
+  // from one tiny module script, no data. What opening any extension page costs on this machine.
+  await writeFile(
+    path.join(dir, 'floor.html'),
+    '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8"><title>Floor</title><script type="module" src="/floor.js"></script></head><body><div id="app"></div></body></html>\n',
+  );
+  await writeFile(
+    path.join(dir, 'floor.js'),
+    "document.getElementById('app').innerHTML = '<h1 data-testid=\"org-name\">Myndigheten</h1><ul><li data-testid=\"item-row\">Datamängd</li></ul>';\n",
+  );
   return dir;
+}
+
+/** Chromium's id for an unpacked extension: the SHA-256 of its absolute path, first 32 hex digits as a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
 // ---------------------------------------------------------------------------------------------

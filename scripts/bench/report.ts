@@ -77,6 +77,8 @@ export interface AnswerResult {
     skeletonInDom: number;
     runs: number;
     missed: number;
+    /** The same probe on an empty extension page (the baseline extension's floor.html): the floor. */
+    floorMs?: Summary;
   };
   popupCold: {
     latencyMs: number;
@@ -249,7 +251,11 @@ export function budgetRows(r: BenchResults): Row[] {
   });
   push('answer', {
     what: 'Popup, warm cache: first content (org name + first row)',
-    measured: a ? `${ms(a.popupWarm.firstContentMs)}${a.popupWarm.missed ? `, ${a.popupWarm.missed} missed` : ''}` : 'not measured',
+    measured: a
+      ? `${ms(a.popupWarm.firstContentMs)}${a.popupWarm.missed ? `, ${a.popupWarm.missed} missed` : ''}${
+          a.popupWarm.floorMs ? `; empty extension page ${fmt(a.popupWarm.floorMs.median, 1)} ms, so Insyn's own share ${fmt(a.popupWarm.firstContentMs.median - a.popupWarm.floorMs.median, 1)} ms` : ''
+        }`
+      : 'not measured',
     budget: `≤ ${BUDGETS.popupWarmMs} ms`,
     verdict: a && a.popupWarm.missed === 0 ? le(a.popupWarm.firstContentMs.median, BUDGETS.popupWarmMs) : 'FAIL',
   });
@@ -370,6 +376,9 @@ export function answerTable(a: AnswerResult): string {
       ['popup first content (warm)', `${fmt(a.popupWarm.firstContentMs.median, 1)} ms`, `${fmt(a.popupWarm.firstContentMs.p95, 1)} ms`, `skeleton painted in ${a.popupWarm.skeletonPainted}/${a.popupWarm.runs}, in DOM in ${a.popupWarm.skeletonInDom}/${a.popupWarm.runs}`],
       ['popup: first render of the app (warm)', `${fmt(a.popupWarm.bootMs.median, 1)} ms`, `${fmt(a.popupWarm.bootMs.p95, 1)} ms`, 'navigation start → anything in #app (script load and start)'],
       ['popup: org name in DOM (warm)', `${fmt(a.popupWarm.orgNameMs.median, 1)} ms`, `${fmt(a.popupWarm.orgNameMs.p95, 1)} ms`, 'after the tab-state answer'],
+      ...(a.popupWarm.floorMs
+        ? [['floor: empty extension page, first content', `${fmt(a.popupWarm.floorMs.median, 1)} ms`, `${fmt(a.popupWarm.floorMs.p95, 1)} ms`, 'same probe, one tiny script, no data: what opening any extension page costs here']]
+        : []),
       ['popup cold, empty cache (per run)', '', '', cold(a.popupCold.emptyCache)],
       ['popup cold, fresh install (per run)', '', '', cold(a.popupCold.freshInstall)],
     ],

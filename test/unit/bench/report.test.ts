@@ -10,6 +10,7 @@ import {
   type PageVariantResult,
 } from '../../../scripts/bench/report.ts';
 import { summarize } from '../../../scripts/bench/stats.ts';
+import { unpackedExtensionId } from '../../../scripts/bench/env.ts';
 
 const s = (...xs: number[]) => summarize(xs);
 
@@ -110,6 +111,22 @@ describe('budget evaluation', () => {
     expect(row(r, /Popup, warm cache: first content/)).toMatchObject({ measured: 'not measured', verdict: 'FAIL' });
     r.skipped = ['answer'];
     expect(row(r, /Popup, warm cache: first content/)).toMatchObject({ measured: 'skipped (--only)', verdict: 'info' });
+  });
+
+  it('the popup floor (an empty extension page) is shown with Insyn\'s own share; the budget still judges the total', () => {
+    const r = good();
+    r.answer!.popupWarm.firstContentMs = s(140, 150);
+    r.answer!.popupWarm.floorMs = s(110, 120);
+    expect(row(r, /Popup, warm cache: first content/)).toMatchObject({ verdict: 'FAIL' });
+    expect(row(r, /Popup, warm cache: first content/)?.measured).toContain('empty extension page 115.0 ms, so Insyn\'s own share 30.0 ms');
+    expect(renderReport(r)).toContain('floor: empty extension page, first content');
+  });
+
+  it('the unpacked extension id is Chromium\'s: 32 letters a–p from the path', () => {
+    const id = unpackedExtensionId('/tmp/baseline-ext');
+    expect(id).toMatch(/^[a-p]{32}$/);
+    expect(unpackedExtensionId('/tmp/baseline-ext')).toBe(id);
+    expect(unpackedExtensionId('/tmp/other')).not.toBe(id);
   });
 
   it('the detector cost above the baseline is reported for information', () => {
