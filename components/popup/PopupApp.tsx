@@ -22,14 +22,16 @@ const ReminderNotice = lazy(() => import('../report/ReportHistory').then((m) => 
 /**
  * `firstTab`: the tab-state request, already on its way (entrypoints/popup/main.tsx sends it while
  * the language is read), so the first load does not wait for a render and an effect to ask.
+ * `snapshot`: the background's last answer for this tab and URL (lib/tab-snapshot.ts), shown at
+ * once; the real answer replaces it when it differs.
  */
-export function PopupApp({ lang, target, api, firstTab }: { lang: Lang; target: Target; api: PopupApi; firstTab?: Promise<TabState> }) {
+export function PopupApp({ lang, target, api, firstTab, snapshot }: { lang: Lang; target: Target; api: PopupApi; firstTab?: Promise<TabState>; snapshot?: TabState }) {
   return (
     <I18nProvider lang={lang}>
       <div class="popup">
         <Header onOptions={api.openOptions} />
         <main id="main">
-          <PopupBody target={target} api={api} firstTab={firstTab} />
+          <PopupBody target={target} api={api} firstTab={firstTab} snapshot={snapshot} />
         </main>
       </div>
     </I18nProvider>
@@ -38,9 +40,15 @@ export function PopupApp({ lang, target, api, firstTab }: { lang: Lang; target: 
 
 type Load = { state: 'loading' } | { state: 'ready'; tab: TabState } | { state: 'error'; kind: string };
 
-function PopupBody({ target, api, firstTab }: { target: Target; api: PopupApi; firstTab?: Promise<TabState> }) {
+/** Two answers that differ only in the cache's age show the same thing. */
+function sameView(a: TabState, b: TabState): boolean {
+  const key = (s: TabState) => JSON.stringify(s, (k, v: unknown) => (k === 'ageMs' ? undefined : v));
+  return key(a) === key(b);
+}
+
+function PopupBody({ target, api, firstTab, snapshot }: { target: Target; api: PopupApi; firstTab?: Promise<TabState>; snapshot?: TabState }) {
   const { t } = useI18n();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [load, setLoad] = useState<Load>(snapshot ? { state: 'ready', tab: snapshot } : { state: 'loading' });
   const [picking, setPicking] = useState(false);
   const [reportingOrg, setReportingOrg] = useState(false);
   const [version, setVersion] = useState(0);
@@ -54,9 +62,10 @@ function PopupBody({ target, api, firstTab }: { target: Target; api: PopupApi; f
         if (tab.pageKind === 'web' && !tab.paused && !tab.signalsSeen && tab.resolution?.status === 'none') {
           tab = await api.tabState({ tabId: target.tabId, url: target.url, detect: true });
         }
-        if (live) setLoad({ state: 'ready', tab });
+        if (live && !(version === 0 && snapshot && sameView(tab, snapshot))) setLoad({ state: 'ready', tab });
       } catch (err) {
-        if (live) setLoad({ state: 'error', kind: (err as { kind?: string }).kind ?? 'internal' });
+        // A snapshot on screen stays there; the error shows only when there is nothing else to show.
+        if (live && !(version === 0 && snapshot)) setLoad({ state: 'error', kind: (err as { kind?: string }).kind ?? 'internal' });
       }
     })();
     return () => {
@@ -115,7 +124,15 @@ function PopupBody({ target, api, firstTab }: { target: Target; api: PopupApi; f
 
   const ctx: PanelContext = { api, tab, tabId: target.tabId };
   const data = r.org?.publisherUri && r.org.hasPublished ? (
-    <OrgData key={r.org.publisherUri} api={api} publisherUri={r.org.publisherUri} pageUrl={tab.url} initial={tab.firstPage} />
+    // Keyed by what the list starts from too: when the worker's answer replaces the snapshot with a
+    // first page that is there or not, stale or not, the list starts over from it (and revalidates).
+    <OrgData
+      key={`${r.org.publisherUri} ${tab.firstPage ? (tab.firstPage.cache.stale ? 'stale' : 'fresh') : 'none'}`}
+      api={api}
+      publisherUri={r.org.publisherUri}
+      pageUrl={tab.url}
+      initial={tab.firstPage}
+    />
   ) : (
     <NoDatasets name={tab.publisher?.name ?? r.org?.name} orgNumber={r.org?.orgNumber} />
   );

@@ -9,7 +9,7 @@ import type { RegistryClient, ItemSort } from '../registry/client';
 import { pickText } from '../dcat/text';
 import { t, type Lang } from '../i18n';
 import { pageKind } from '../ext/page-kind';
-import { ErrorKind, type Handlers } from '../messages';
+import { ErrorKind, type Handlers, type TabState } from '../messages';
 import { VERSION } from '../version';
 import type { CorrectionStore } from './corrections';
 import type { LinkChecker } from '../quality/linkcheck';
@@ -33,7 +33,13 @@ export interface TabRecord {
 export interface TabStore {
   get(tabId: number): Promise<TabRecord | undefined>;
   set(tabId: number, record: TabRecord): Promise<void>;
+  /** Also drops the tab's snapshot. */
   remove(tabId: number): Promise<void>;
+  /**
+   * Keeps the tab's latest `tab-state` answer where the popup reads it before the worker answers
+   * (lib/tab-snapshot.ts). Optional: the CLI and some tests do without.
+   */
+  setSnapshot?(tabId: number, state: TabState): Promise<void>;
 }
 
 export interface Badge {
@@ -180,15 +186,24 @@ export function createBackground(deps: BackgroundDeps) {
     if (!unchanged) await deps.tabs.set(tabId, record);
     const badge = updateBadge(tabId, record).catch((err) => log('badge update failed', err));
     // The popup does not wait for the badge (its own answer comes first); navigation and tests do.
-    if (opts.awaitBadge !== false) await badge;
+    if (opts.awaitBadge !== false) {
+      await badge;
+      // What a popup opened now would be told, ready before it asks (lib/tab-snapshot.ts).
+      if (deps.tabs.setSnapshot) void snapshot(tabId, url, record).catch((err) => log('tab snapshot failed', err));
+    }
     return record;
   }
 
-  async function tabState(tabId: number | undefined, url: string | undefined) {
+  async function snapshot(tabId: number, url: string, record: TabRecord): Promise<void> {
     const kind = pageKind(url);
-    if (kind.kind !== 'web' || tabId === undefined) return { pageKind: 'not-web' as const };
-    // Re-resolving is local and cheap; doing it here also re-badges the tab after a correction.
-    const [record, pausedHosts] = await Promise.all([refreshTab(tabId, kind.url.href, undefined, { awaitBadge: false }), deps.pausedHosts()]);
+    if (kind.kind !== 'web') return;
+    // The badge has just read the first page, so it is at hand; a slow cache gets a second.
+    const state = await answerFor(kind, record, await deps.pausedHosts(), 1000);
+    await deps.tabs.setSnapshot?.(tabId, state);
+  }
+
+  /** The `tab-state` answer for a web page, from its record; the first page rides along if it comes within `waitMs`. */
+  async function answerFor(kind: { url: URL; host: string }, record: TabRecord, pausedHosts: string[], waitMs: number): Promise<TabState> {
     const uri = record.resolution?.org?.publisherUri;
     const paused = pausedHosts.includes(kind.host);
     // The first page of the body's data rides along when it is at hand (cache), so a warm popup
@@ -197,7 +212,7 @@ export function createBackground(deps: BackgroundDeps) {
     if (uri && record.resolution?.org?.hasPublished && !paused) {
       const pending = firstPage(uri).then((r) => ({ page: r.page, cache: r.info }));
       pending.catch(() => undefined);
-      firstPageAnswer = await Promise.race([pending, new Promise<undefined>((r) => setTimeout(() => r(undefined), 40))]).catch(() => undefined);
+      firstPageAnswer = await Promise.race([pending, new Promise<undefined>((r) => setTimeout(() => r(undefined), waitMs))]).catch(() => undefined);
     }
     return {
       pageKind: 'web' as const,
@@ -209,6 +224,16 @@ export function createBackground(deps: BackgroundDeps) {
       publisher: uri ? publishersByUri[uri] : undefined,
       ...(firstPageAnswer && { firstPage: firstPageAnswer }),
     };
+  }
+
+  async function tabState(tabId: number | undefined, url: string | undefined): Promise<TabState> {
+    const kind = pageKind(url);
+    if (kind.kind !== 'web' || tabId === undefined) return { pageKind: 'not-web' as const };
+    // Re-resolving is local and cheap; doing it here also re-badges the tab after a correction.
+    const [record, pausedHosts] = await Promise.all([refreshTab(tabId, kind.url.href, undefined, { awaitBadge: false }), deps.pausedHosts()]);
+    const answer = await answerFor(kind, record, pausedHosts, 40);
+    if (deps.tabs.setSnapshot) void deps.tabs.setSnapshot(tabId, answer).catch((err) => log('tab snapshot failed', err));
+    return answer;
   }
 
   const handlers: Partial<Handlers> = {
@@ -224,6 +249,7 @@ export function createBackground(deps: BackgroundDeps) {
     },
 
     'tab-state': async ({ tabId, url, detect }) => {
+      const asked = now();
       if (detect && tabId !== undefined && deps.injectDetector && pageKind(url).kind === 'web') {
         const record = await deps.tabs.get(tabId);
         if (!record?.signals) {
@@ -233,6 +259,11 @@ export function createBackground(deps: BackgroundDeps) {
           await Promise.race([arrived, new Promise((r) => setTimeout(r, 600))]);
           signalWaiters.delete(tabId);
         }
+        // A single-page site may have changed route while we waited: the URL the popup asked about
+        // is then older than the tab's record, and answering for it would undo the newer route's
+        // resolution and badge.
+        const latest = await deps.tabs.get(tabId);
+        if (latest && latest.updatedAt >= asked && latest.url !== url) return tabState(tabId, latest.url);
       }
       return tabState(tabId, url);
     },

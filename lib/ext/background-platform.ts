@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { createTransport } from '../registry/transport';
 import { createRegistryClient } from '../registry/client';
 import { IdbCache } from '../storage/idb-cache';
+import { withHotEntries } from '../storage/hot-cache';
 import { insynDbOpener, kvGet, kvSet } from '../storage/db';
 import { createCorrectionStore } from '../background/corrections';
 import { idbReportStore } from '../report/store';
@@ -17,6 +18,7 @@ import type { BackgroundDeps, TabRecord, TabStore } from '../background/service'
 import { parseSettings, SETTINGS_KEY } from '../settings';
 import { resolveLang } from '../i18n';
 import { createLinkChecker } from '../quality/linkcheck';
+import { snapshotKey } from '../tab-snapshot';
 
 const TabRecordSchema = z.object({
   url: z.string(),
@@ -27,29 +29,66 @@ const TabRecordSchema = z.object({
 
 const tabKey = (id: number) => `tab:${id}`;
 
+/**
+ * Tab records read through once per worker life: every write goes through this store, so the copy
+ * in memory is the stored one (a popup open then costs no storage round trip for it). A worker that
+ * was stopped starts empty and reads storage.session again.
+ */
+const tabMemo = new Map<number, TabRecord | undefined>();
+/** Bumped by every write, so a read that raced a write does not put the older record in memory. */
+let tabWrites = 0;
+
 export const sessionTabStore: TabStore = {
   async get(tabId) {
+    if (tabMemo.has(tabId)) {
+      const r = tabMemo.get(tabId);
+      return r && structuredClone(r);
+    }
+    const writes = tabWrites;
     const got = await browser.storage.session.get(tabKey(tabId));
     const parsed = TabRecordSchema.safeParse(got[tabKey(tabId)]);
-    return parsed.success ? (parsed.data as TabRecord) : undefined;
+    const record = parsed.success ? (parsed.data as TabRecord) : undefined;
+    if (writes === tabWrites) tabMemo.set(tabId, record && structuredClone(record));
+    return record;
   },
   async set(tabId, record) {
+    tabWrites++;
+    tabMemo.delete(tabId);
     await browser.storage.session.set({ [tabKey(tabId)]: record });
+    tabMemo.set(tabId, structuredClone(record));
   },
   async remove(tabId) {
-    await browser.storage.session.remove(tabKey(tabId));
+    tabWrites++;
+    tabMemo.delete(tabId);
+    await browser.storage.session.remove([tabKey(tabId), snapshotKey(tabId)]);
+  },
+  async setSnapshot(tabId, state) {
+    await browser.storage.session.set({ [snapshotKey(tabId)]: state });
   },
 };
 
-async function settings() {
+/** Settings, read once and again only after they change (language, paused hosts: asked on every tab). */
+let settingsMemo: ReturnType<typeof readSettings> | undefined;
+async function readSettings() {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   return parseSettings(stored[SETTINGS_KEY]);
 }
+function settings() {
+  const p = (settingsMemo ??= readSettings());
+  p.catch(() => {
+    if (settingsMemo === p) settingsMemo = undefined;
+  });
+  return p;
+}
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_KEY in changes) settingsMemo = undefined;
+});
 
 export function createPlatform(apiBase?: string): BackgroundDeps {
   // One connection, reopened after a failed open or a connection the browser closed (db.ts).
   const db = insynDbOpener({ log: (message) => console.warn(`[insyn] storage: ${message}`) });
-  const cache = new IdbCache({ db });
+  // Every read and write goes through the hot entries (lib/storage/hot-cache.ts), clears included.
+  const cache = withHotEntries(new IdbCache({ db }));
   const transport = createTransport({ base: apiBase });
   const client = createRegistryClient({ transport, cache });
   const corrections = createCorrectionStore({

@@ -1,4 +1,6 @@
 import browser from 'webextension-polyfill';
+import type { TabState } from '../messages';
+import { snapshotKey, usableSnapshot } from '../tab-snapshot';
 
 /** The tab the popup is about. */
 export interface Target {
@@ -22,4 +24,18 @@ export async function activeTarget(popupUrl: URL): Promise<Target> {
   } catch {
     return {};
   }
+}
+
+/**
+ * The background's last `tab-state` answer for this tab and URL, if storage.session has it within
+ * `waitMs` (it normally answers in a few ms; the worker's own answer follows anyway).
+ */
+export async function tabSnapshot(target: Target, waitMs = 40): Promise<TabState | undefined> {
+  if (target.tabId === undefined) return undefined;
+  const key = snapshotKey(target.tabId);
+  const read = browser.storage.session
+    .get(key)
+    .then((got) => usableSnapshot(got[key], target.url))
+    .catch(() => undefined);
+  return Promise.race([read, new Promise<undefined>((r) => setTimeout(() => r(undefined), waitMs))]);
 }

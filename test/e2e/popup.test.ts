@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { seriousA11yViolations, startWorld, type World } from './harness';
+import { eventually, seriousA11yViolations, startWorld, type World } from './harness';
 import { EXPECTED } from '../support/registry-data';
 
 
@@ -97,6 +97,12 @@ describe('popup', () => {
       });
       db.close();
     }, undefined);
+    // Hours later the worker has long been stopped (MV3 stops it after 30 s idle): its memory of
+    // recent reads (lib/storage/hot-cache.ts) is gone, as here.
+    const cdp = await w.h.context.newCDPSession(site);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
     w.registry.setMode('down');
     try {
       const popup = await w.h.openPopup(site);
@@ -109,6 +115,30 @@ describe('popup', () => {
     } finally {
       w.registry.setMode('ok');
     }
+  });
+
+  it('a warm popup shows the organisation and its list in its very first render (the background\'s snapshot)', async () => {
+    const tabId = await w.h.tabIdOf(site);
+    // The background keeps its last answer for the tab in storage.session once the badge is set.
+    await eventually(
+      () => w.h.extEval((id: number) => (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(`snap:${id}`), tabId),
+      (got) => Object.keys(got).length > 0,
+    );
+    const popup = await w.h.context.newPage();
+    // Records what #app holds when something is first put into it.
+    await popup.addInitScript(() => {
+      const w = window as unknown as { __first?: string };
+      new MutationObserver((_m, obs) => {
+        const app = document.getElementById('app');
+        if (!app?.firstChild) return;
+        w.__first = [app.querySelector('[data-testid="org-name"]') ? 'org' : '', app.querySelector('[data-testid="item-row"]') ? 'rows' : ''].join(',');
+        obs.disconnect();
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await popup.goto(`chrome-extension://${w.h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByTestId('item-row').first().waitFor();
+    assert.equal(await popup.evaluate(() => (window as unknown as { __first?: string }).__first), 'org,rows');
+    await popup.close();
   });
 
   it('renders in English when chosen in the options, and the options page is accessible', async () => {
