@@ -5,7 +5,8 @@
 // wrote the snapshot from a validated answer, and the popup uses it only for the same tab and URL.
 import type { TabState } from './messages';
 
-export const snapshotKey = (tabId: number) => `snap:${tabId}`;
+export const SNAPSHOT_PREFIX = 'snap:';
+export const snapshotKey = (tabId: number) => `${SNAPSHOT_PREFIX}${tabId}`;
 
 /** The snapshot if it describes this tab's current URL. */
 export function usableSnapshot(raw: unknown, url: string | undefined): TabState | undefined {

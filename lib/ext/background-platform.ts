@@ -18,7 +18,7 @@ import type { BackgroundDeps, TabRecord, TabStore } from '../background/service'
 import { parseSettings, SETTINGS_KEY } from '../settings';
 import { resolveLang } from '../i18n';
 import { createLinkChecker } from '../quality/linkcheck';
-import { snapshotKey } from '../tab-snapshot';
+import { SNAPSHOT_PREFIX, snapshotKey } from '../tab-snapshot';
 
 const TabRecordSchema = z.object({
   url: z.string(),
@@ -101,7 +101,16 @@ export function createPlatform(apiBase?: string): BackgroundDeps {
     corrections,
     // Drafts and reports matter more than cached registry answers: on a full quota the cache makes room.
     reports: idbReportStore(db, (message, err) => console.warn(`[insyn] ${message}`, err ?? ''), { makeRoom: () => cache.makeRoom() }),
-    cacheAdmin: { stats: () => cache.stats(), clear: () => cache.clear() },
+    cacheAdmin: {
+      stats: () => cache.stats(),
+      async clear() {
+        await cache.clear();
+        // The popups' snapshots carry cached data too: "clear the cache" means all of it.
+        const all = await browser.storage.session.get(null);
+        const snaps = Object.keys(all).filter((k) => k.startsWith(SNAPSHOT_PREFIX));
+        if (snaps.length) await browser.storage.session.remove(snaps);
+      },
+    },
     badge: {
       async set(tabId, { text, title, color }) {
         await Promise.all([

@@ -171,7 +171,7 @@ export async function measureAnswer(o: AnswerOptions): Promise<AnswerResult> {
       const fresh = await coldRun(o, b, 'fresh install');
       if (fresh) freshInstall.push(fresh);
       await o.registry.idle(500);
-      await clearRegistryCache(b.sw!);
+      await clearRegistryCache(b);
       await sleep(50);
       const empty = await coldRun(o, b, 'empty cache');
       if (empty) emptyCache.push(empty);

@@ -372,30 +372,19 @@ export async function waitForBadge(sw: Worker, tabId: number, timeoutMs: number)
   return r ?? undefined;
 }
 
-/** Empties the extension's registry cache (the `cache` store of the "insyn" IndexedDB). */
-export async function clearRegistryCache(sw: Worker): Promise<void> {
-  await sw.evaluate(async () => {
-    // Opening a database that does not exist would create it at version 1 without stores and
-    // break the extension's own upgrade, so only an existing one is touched.
-    if (!(await indexedDB.databases()).some((d) => d.name === 'insyn')) return;
-    await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('insyn');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('cache')) {
-            db.close();
-            resolve();
-            return;
-          }
-          const tx = db.transaction('cache', 'readwrite');
-          tx.objectStore('cache').clear();
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      });
-  });
+/**
+ * Empties the registry cache the way the options page's "Clear cache" does (the `cache-clear`
+ * message): IndexedDB, the service worker's memory of recent reads and the popups' snapshots.
+ */
+export async function clearRegistryCache(b: Browser): Promise<void> {
+  const page = await b.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+    const reply = await page.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok?: boolean }> } } }).chrome.runtime.sendMessage({ type: 'cache-clear', payload: {} }),
+    );
+    if (!reply?.ok) throw new Error(`cache-clear failed: ${JSON.stringify(reply)}`);
+  } finally {
+    await page.close();
+  }
 }

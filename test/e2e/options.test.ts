@@ -44,8 +44,16 @@ describe('options', () => {
     const stats = options.getByTestId('cache-stats');
     await stats.waitFor();
     assert.match((await stats.textContent()) ?? '', /^[1-9]\d* sparade svar/);
+    const snapshots = () =>
+      w.h.extEval(async () => {
+        const all = await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null);
+        return Object.keys(all).filter((k) => k.startsWith('snap:')).length;
+      }, undefined);
+    assert.ok((await eventually(snapshots, (n) => n > 0)) > 0, 'the popup snapshot of the tab is kept');
     await options.getByRole('button', { name: 'Töm' }).click();
     await options.getByText(/^0 sparade svar/).waitFor();
+    // The popups' snapshots hold cached data too: emptied with the rest.
+    assert.equal(await snapshots(), 0);
     await options.close();
     await page.close();
   });
