@@ -416,3 +416,21 @@ export async function messagesFrom(h: Harness, tabId: number): Promise<string[]>
   if (!r) throw new Error('The service worker restarted: the message count was lost');
   return r;
 }
+
+/**
+ * "Send" without a mail client: in the extension's pages, window.open (how reports hand a mailto:
+ * to the system) is recorded in `window.__opened` instead. For pages opened from now on; returns
+ * a reader for one page.
+ */
+export async function interceptOpen(context: BrowserContext): Promise<(page: Page) => Promise<string[]>> {
+  await context.addInitScript(() => {
+    if (location.protocol !== 'chrome-extension:') return;
+    const opened: string[] = [];
+    (window as unknown as { __opened: string[] }).__opened = opened;
+    window.open = ((url?: string | URL) => {
+      opened.push(String(url));
+      return null;
+    }) as typeof window.open;
+  });
+  return (page) => page.evaluate(() => (window as unknown as { __opened?: string[] }).__opened ?? []);
+}

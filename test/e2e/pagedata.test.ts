@@ -8,7 +8,7 @@ import { readFile, rm, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXT_DIR, launch, makeCert, seriousA11yViolations, startSites, type Harness, type SiteServer } from './harness';
+import { EXT_DIR, interceptOpen, launch, makeCert, seriousA11yViolations, startSites, type Harness, type SiteServer } from './harness';
 import { startRegistryStub, type RegistryStub } from '../support/registry-stub';
 import { CATEGORY_LABELS } from '../../lib/report/text';
 
@@ -34,6 +34,7 @@ describe('page data ("On this page")', () => {
   let h: Harness;
   let dir: string;
   let site: Page;
+  let openedIn: (page: Page) => Promise<string[]>;
   const apiCalls: string[] = [];
 
   before(async () => {
@@ -56,6 +57,7 @@ describe('page data ("On this page")', () => {
     });
     registry = await startRegistryStub({ https: tls });
     h = await launch({ sitesPort: sites.port, registryPort: registry.port, locale: 'sv-SE', extDir: EXT });
+    openedIn = await interceptOpen(h.context);
     site = await h.context.newPage();
     await site.goto(PAGE);
     await site.waitForFunction(() => document.body.dataset.loaded === '1');
@@ -103,14 +105,6 @@ describe('page data ("On this page")', () => {
 
     // "Report it as missing" opens the report form, prefilled; sending opens the mail client and
     // records the report under "My reports".
-    await popup.evaluate(() => {
-      const opened: string[] = [];
-      (window as unknown as { __opened: string[] }).__opened = opened;
-      window.open = ((u?: string | URL) => {
-        opened.push(String(u));
-        return null;
-      }) as typeof window.open;
-    });
     await csv.getByTestId('report-missing').click();
     const form = popup.getByTestId('report-form');
     await form.waitFor();
@@ -120,7 +114,7 @@ describe('page data ("On this page")', () => {
     assert.ok(!description.includes('utm_source'), 'tracking parameter removed');
     await form.getByRole('button', { name: 'Öppna i e-postprogrammet' }).click();
     await popup.getByTestId('report-sent-notice').waitFor();
-    const opened = await popup.evaluate(() => (window as unknown as { __opened: string[] }).__opened);
+    const opened = await openedIn(popup);
     assert.equal(opened.length, 1);
     const mailto = opened[0]!;
     assert.ok(mailto.startsWith('mailto:skatteverket@skatteverket.se?subject='), mailto.slice(0, 80));

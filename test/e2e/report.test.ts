@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { seriousA11yViolations, startWorld, type World } from './harness';
+import { interceptOpen, seriousA11yViolations, startWorld, type World } from './harness';
 
 
 
@@ -27,14 +27,9 @@ describe('report a data error', () => {
   before(async () => {
     w = await startWorld({ locale: 'sv-SE' });
     // Record what the popup opens instead of handing mailto: to the system.
+    await interceptOpen(w.h.context);
     await w.h.context.addInitScript(() => {
       if (location.protocol !== 'chrome-extension:') return;
-      const opened: string[] = [];
-      (window as unknown as { __opened: string[] }).__opened = opened;
-      window.open = ((url?: string | URL) => {
-        opened.push(String(url));
-        return null;
-      }) as typeof window.open;
       // The clipboard too, with a switch to make it refuse (a failing send path).
       const copied: string[] = [];
       const win = window as unknown as { __copied: string[]; __failClipboard?: boolean };

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { badgeOf, eventually, startWorld, type Harness, type World } from './harness';
+import type { Page } from 'playwright-core';
+import { badgeOf, eventually, interceptOpen, startWorld, type Harness, type World } from './harness';
 import { EXPECTED } from '../support/registry-data';
 
 const SENT_DATASET = 'Skattesatser per kommun';
@@ -18,18 +18,6 @@ const DRAFT_TEXT = 'Tabell 32 för 2026 saknar kolumn 6.\nGäller både PDF och 
 const REF = /INSYN-\d{8}-[2-9A-HJKMNP-Z]{4}/;
 const BADGE = String(EXPECTED.skatteverket.listedItems);
 
-/** "Send" by mailto: window.open in extension pages is recorded instead of handed to the system. */
-async function interceptMailto(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    if (location.protocol !== 'chrome-extension:') return;
-    const opened: string[] = [];
-    (window as unknown as { __opened: string[] }).__opened = opened;
-    window.open = ((url?: string | URL) => {
-      opened.push(String(url));
-      return null;
-    }) as typeof window.open;
-  });
-}
 
 async function openReportForm(h: Harness, site: Page, dataset: string): Promise<Page> {
   const popup = await h.openPopup(site);
@@ -54,7 +42,7 @@ describe('browser restart with a report draft open', () => {
   });
 
   it('keeps the draft text and the history, and the badge comes back', async () => {
-    await interceptMailto(w.h.context);
+    await interceptOpen(w.h.context);
     let site = await w.h.context.newPage();
     await site.goto('https://www.skatteverket.se/');
     await eventually(() => badgeOf(w.h, site), (b) => b.text === BADGE);

@@ -1,5 +1,5 @@
 import type { ContactPoint, ItemDetail, Publisher } from '../../../lib/dcat/types';
-import type { ReportForm, ReportRecord, ReportTarget } from '../../../lib/report/types';
+import type { ReportDraft, ReportForm, ReportRecord, ReportTarget } from '../../../lib/report/types';
 
 export const PUBLISHER: Publisher = {
   uri: 'http://dataportal.se/organisation/SE2021005448',
@@ -78,6 +78,22 @@ export function record(id: string, over: Partial<ReportRecord> = {}): ReportReco
     sentAt: Date.parse('2026-01-10T09:05:00Z'),
     status: 'sent',
     statusAt: Date.parse('2026-01-10T09:05:00Z'),
+    ...over,
+  };
+}
+
+/** A saved draft for the Skatteverket dataset of TARGET, written at `at`. */
+export function draft(over: Partial<ReportDraft> = {}, at = Date.parse('2026-01-20T08:00:00Z')): ReportDraft {
+  const day = new Date(at).toISOString().slice(0, 10).replace(/-/g, '');
+  return {
+    key: '6_68000',
+    refId: `INSYN-${day}-K7QF`,
+    target: TARGET,
+    routes: [{ kind: 'contact-email', address: 'oppnadata@skatteverket.se' }],
+    recipient: { kind: 'contact-email', address: 'oppnadata@skatteverket.se' },
+    form: form(),
+    createdAt: at,
+    updatedAt: at,
     ...over,
   };
 }

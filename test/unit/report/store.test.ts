@@ -9,7 +9,7 @@ import { createDispatcher } from '../../../lib/messages';
 import { z } from 'zod';
 import type { ReportDraft } from '../../../lib/report/types';
 import { fakeDeps } from '../background/fakes';
-import { form, record, TARGET } from './helpers';
+import { draft, record } from './helpers';
 
 const T0 = Date.parse('2026-01-20T08:00:00Z');
 
@@ -39,19 +39,6 @@ async function writeV1Snapshot(factory: IDBFactory): Promise<void> {
   db.close();
 }
 
-function draft(over: Partial<ReportDraft> = {}): ReportDraft {
-  return {
-    key: '6_68000',
-    refId: 'INSYN-20260120-K7QF',
-    target: TARGET,
-    routes: [{ kind: 'contact-email', address: 'oppnadata@skatteverket.se' }],
-    recipient: { kind: 'contact-email', address: 'oppnadata@skatteverket.se' },
-    form: form(),
-    createdAt: T0,
-    updatedAt: T0,
-    ...over,
-  };
-}
 
 describe('migration step 2: drafts and reports', () => {
   it('upgrades a stored v1 snapshot: new stores, old data intact', async () => {

@@ -19,25 +19,13 @@ import { errorText } from '../../../components/popup/errors';
 import { faultyIdb, type FaultyIdb } from '../../support/idb-faults';
 import { readRaw, writeSnapshot } from '../../support/idb-snapshot';
 import { fakeDeps } from '../background/fakes';
-import { form, record, TARGET } from '../report/helpers';
+import { draft as reportDraft, form, record } from '../report/helpers';
 
 const T0 = Date.parse('2026-11-20T08:00:00Z');
 const MINUTE = 60_000;
 const Value = z.object({ text: z.string() });
 
-function draft(over: Partial<ReportDraft> = {}): ReportDraft {
-  return {
-    key: '6_68000',
-    refId: 'INSYN-20261120-K7QF',
-    target: TARGET,
-    routes: [{ kind: 'contact-email', address: 'oppnadata@skatteverket.se' }],
-    recipient: { kind: 'contact-email', address: 'oppnadata@skatteverket.se' },
-    form: form(),
-    createdAt: T0,
-    updatedAt: T0,
-    ...over,
-  };
-}
+const draft = (over: Partial<ReportDraft> = {}) => reportDraft(over, T0);
 
 async function rejection(p: Promise<unknown>): Promise<StorageError> {
   try {
