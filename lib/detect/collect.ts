@@ -62,6 +62,9 @@ export interface PageLocation {
 // Captured once: a page that later replaces JSON.parse (shared realm, tests) cannot reach us.
 const jsonParse = JSON.parse;
 const isArray = Array.isArray;
+// Likewise String.prototype.replace: a page that replaced it made the footer text a forged company number
+// and JSON-LD types unreadable (hostile tests). Regex tests and slices are left as they are.
+const replace = String.prototype.replace as (this: string, re: RegExp, to: string) => string;
 
 /**
  * A link worth parsing as a URL: `classifyLink` can only return a kind when the raw href contains one of
@@ -96,7 +99,13 @@ function isHidden(el: Element): boolean {
 }
 
 /** A region with any of these is read node by node (isHidden and the node cap need the DOM). */
-const WALK_SELECTOR = '[hidden],[style],object,canvas,svg svg,template template';
+const WALK_SELECTOR = '[hidden],[style],object,canvas,svg svg';
+/**
+ * A <template> opened inside another one: MARKUP's lazy match would end at the inner `</template>` and read
+ * the rest of the outer one as text. A selector cannot see it (template content is a separate fragment, in
+ * Chromium as in linkedom), so the serialised HTML is tested; such a region is walked (hostile tests).
+ */
+const NESTED_TEMPLATE = /<template[\s>](?:(?!<\/template)[^<]|<(?!\/template))*<template[\s>]/i;
 /**
  * Markup in serialised HTML, one space for a run of it: comments, tags (attribute values are always
  * double-quoted there), and whole script/style/template/noscript/svg/iframe elements, whose content is
@@ -114,9 +123,14 @@ const MARKUP = /(?:<!--[\s\S]*?-->|<(script|style|template|noscript|svg|iframe)(
  */
 function regionText(root: Element, html: string, maxChars: number, maxNodes: number): string {
   let text = '';
-  if (html.length <= 10 * maxChars && 2 * root.querySelectorAll('*').length < maxNodes && !root.querySelector(WALK_SELECTOR)) {
+  if (
+    html.length <= 10 * maxChars &&
+    2 * root.querySelectorAll('*').length < maxNodes &&
+    !root.querySelector(WALK_SELECTOR) &&
+    !NESTED_TEMPLATE.test(html)
+  ) {
     // Entities stay (&amp; and the like are no part of a number or label), but for no-break spaces.
-    text = html.replace(MARKUP, ' ').replace(/&(nbsp|#160);/g, '\u00a0');
+    text = replace.call(replace.call(html, MARKUP, ' '), /&(nbsp|#160);/g, '\u00a0');
     return text.length > maxChars ? text.slice(0, maxChars) : text;
   }
   let visited = 0;
@@ -263,7 +277,7 @@ function ldTypes(v: unknown): string[] {
   const list = isArray(v) ? v : [v];
   for (let i = 0; i < list.length && i < 5; i++) {
     const t = list[i];
-    if (typeof t === 'string') out[out.length] = t.replace(/^(https?:\/\/schema\.org\/|schema:)/, '');
+    if (typeof t === 'string') out[out.length] = replace.call(t, /^(https?:\/\/schema\.org\/|schema:)/, '');
   }
   return out;
 }

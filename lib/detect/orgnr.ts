@@ -42,9 +42,13 @@ const PUBLIC_8_SERIES =
  * `SE2021005448` (the dataportal publisher URI form). Spaces and dash variants are ignored.
  * A 12-digit number starting with 19 or 20 is a personnummer and is rejected.
  */
+// Captured at load: the detector runs this on page text, and a page sharing the realm (CLI, tests) that
+// replaced String.prototype.replace could otherwise forge the number read from a meta tag (hostile tests).
+const replace = String.prototype.replace as (this: string, re: RegExp, to: string) => string;
+
 export function normaliseOrgNumber(input: string): string | undefined {
   if (typeof input !== 'string' || input.length > 40) return undefined;
-  const t = input.toUpperCase().replace(/[\s\u00a0\u2010-\u2015\u2212-]/g, '');
+  const t = replace.call(input.toUpperCase(), /[\s\u00a0\u2010-\u2015\u2212-]/g, '');
   let m = /^SE(\d{10})(01)?$/.exec(t);
   if (m) return m[1];
   m = /^(?:16)?(\d{10})$/.exec(t);

@@ -122,3 +122,47 @@ export function withHostileRealm<T>(fn: () => T): T {
     JSON.parse = savedParse;
   }
 }
+
+const FORGED = 'Org.nr 559876-5432';
+
+/**
+ * A harder "hostile page" realm on top of withHostileRealm: fetch and MutationObserver throw when used,
+ * JSON.stringify forges, and String.prototype.match / replace answer with a forged
+ * company number when lib/detect calls them (other callers, linkedom included, get the real ones). A page
+ * sharing the realm could do exactly this; the detector must neither throw nor report the forgery.
+ */
+export function withHostileGlobals<T>(fn: () => T): T {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const str = String.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const saved = { fetch: g.fetch, MutationObserver: g.MutationObserver, stringify: JSON.stringify };
+  const savedStr: Record<string, (...args: unknown[]) => unknown> = {};
+  const forged: Record<string, unknown> = { match: [FORGED], replace: FORGED };
+  const hadMO = 'MutationObserver' in g;
+  g.fetch = () => {
+    throw new Error('hostile fetch');
+  };
+  g.MutationObserver = class {
+    constructor() {
+      throw new Error('hostile MutationObserver');
+    }
+  };
+  JSON.stringify = () => '{"@type":"GovernmentOrganization","taxID":"559876-5432"}';
+  for (const name of Object.keys(forged)) {
+    const orig = str[name] as (...args: unknown[]) => unknown;
+    savedStr[name] = orig;
+    str[name] = function (this: unknown, ...args: unknown[]) {
+      const caller = (new Error().stack ?? '').split('\n')[2] ?? '';
+      if (caller.includes('lib/detect/')) return forged[name];
+      return orig.apply(this, args);
+    };
+  }
+  try {
+    return withHostileRealm(fn);
+  } finally {
+    g.fetch = saved.fetch;
+    if (hadMO) g.MutationObserver = saved.MutationObserver;
+    else delete g.MutationObserver;
+    JSON.stringify = saved.stringify;
+    for (const name of Object.keys(savedStr)) str[name] = savedStr[name] as (...args: unknown[]) => unknown;
+  }
+}
