@@ -5,6 +5,7 @@
 import '../zod-setup';
 import { z } from 'zod';
 import type { LangList, LangText, Skipped } from './types';
+import { isBlankText } from './text';
 import { RDF } from './ns';
 
 export const RdfTerm = z.object({
@@ -61,9 +62,8 @@ function plainTerm(v: unknown): RdfTerm | undefined {
   return t;
 }
 
-function isBlank(s: string): boolean {
-  return s.trim() === '';
-}
+// A literal only a reader could not see counts as absent (lib/dcat/text.ts isBlankText).
+const isBlank = isBlankText;
 
 export class Graph {
   // Maps, not plain objects: subject and predicate keys come from the network and may be `__proto__`.

@@ -4,6 +4,14 @@ import type { LangList, LangText } from './types';
 
 export type UiLang = 'sv' | 'en';
 
+/**
+ * Nothing a reader could see: whitespace and invisible format characters only (zero-width space,
+ * joiners, word joiner, soft hyphen, byte-order mark). Such a title would show as an empty link.
+ */
+export function isBlankText(s: string): boolean {
+  return s.replace(/[\s\u00AD\u200B-\u200D\u2060\uFEFF]/g, '') === '';
+}
+
 function order(lang: UiLang): readonly ('sv' | 'en')[] {
   return lang === 'en' ? ['en', 'sv'] : ['sv', 'en'];
 }
@@ -13,9 +21,9 @@ export function pickText(t: LangText | undefined, lang: UiLang): string | undefi
   if (!t) return undefined;
   for (const l of order(lang)) {
     const v = t[l];
-    if (v !== undefined && v.trim() !== '') return v;
+    if (v !== undefined && !isBlankText(v)) return v;
   }
-  return t.any !== undefined && t.any.trim() !== '' ? t.any : undefined;
+  return t.any !== undefined && !isBlankText(t.any) ? t.any : undefined;
 }
 
 /**

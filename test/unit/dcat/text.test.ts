@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { pickList, pickText, type UiLang } from '../../../lib/dcat/text';
+import { isBlankText, pickList, pickText, type UiLang } from '../../../lib/dcat/text';
 import type { LangList, LangText } from '../../../lib/dcat/types';
 
 describe('pickText', () => {
@@ -30,5 +30,21 @@ describe('pickList', () => {
     ['undefined', undefined, 'sv', []],
   ])('%s', (_name, list, lang, expected) => {
     expect(pickList(list, lang)).toEqual(expected);
+  });
+});
+
+describe('isBlankText: nothing a reader could see', () => {
+  it.each([
+    ['', true],
+    ['  \n\t', true],
+    ['\u200B', true],
+    ['\uFEFF \u200C\u200D\u2060\u00AD', true],
+    ['a', false],
+    ['\u200Ba', false],
+    ['\u202E', false], // a bidi override is not invisible in effect: kept, shown as text
+  ])('%j → %s', (s, blank) => expect(isBlankText(s)).toBe(blank));
+
+  it('pickText passes over an invisible text to the next language', () => {
+    expect(pickText({ sv: '\u200B', en: 'Tax rates' }, 'sv')).toBe('Tax rates');
   });
 });
