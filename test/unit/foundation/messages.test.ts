@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, ErrorKind, MessageError } from '../../../lib/messages';
 import { call, ERROR_KINDS } from '../../../lib/message-client';
+import { REGISTRY_ERROR_KINDS } from '../../../lib/registry/errors';
 import { createBackground } from '../../../lib/background/service';
 import { fakeDeps } from '../background/fakes';
 import { VERSION } from '../../../lib/version';
@@ -81,7 +82,8 @@ describe('message protocol', () => {
     expect((err as MessageError).kind).toBe(kind);
   });
 
-  it('the client and the protocol know the same error kinds', () => {
+  it('the client and the protocol know the same error kinds, and every registry error kind crosses intact', () => {
     expect(ErrorKind.options).toEqual([...ERROR_KINDS]);
+    for (const k of REGISTRY_ERROR_KINDS) expect(ERROR_KINDS).toContain(k);
   });
 });
