@@ -16,6 +16,7 @@
 //   never throws. In the browser content scripts run in an isolated world, so this is defence in depth.
 // * no zod: it would blow the size budget; the background validates the message instead.
 import { findOrgNumbers, normaliseOrgNumber, orgNumberFromPublisherUri } from './orgnr.ts';
+import { isArray, jsonParse, replace } from './intrinsics.ts';
 import { hasSignal } from './signals.ts';
 import type { JsonLdOrg, LinkKind, LinkSignal, OrgNumberSignal, OrgNumberWhere, Signals } from './signals.ts';
 
@@ -59,12 +60,6 @@ export interface PageLocation {
   pathname: string;
 }
 
-// Captured once: a page that later replaces JSON.parse (shared realm, tests) cannot reach us.
-const jsonParse = JSON.parse;
-const isArray = Array.isArray;
-// Likewise String.prototype.replace: a page that replaced it made the footer text a forged company number
-// and JSON-LD types unreadable (hostile tests). Regex tests and slices are left as they are.
-const replace = String.prototype.replace as (this: string, re: RegExp, to: string) => string;
 
 /**
  * A link worth parsing as a URL: `classifyLink` can only return a kind when the raw href contains one of

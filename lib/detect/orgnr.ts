@@ -1,6 +1,7 @@
 // Swedish organisation numbers (organisationsnummer): normalising, checking, classifying, finding in text.
 // This module is bundled into the detector content script (≤ 6 kB gzip budget), so it stays small and
-// has no dependencies. Rules and sources: shared/notes/public-body-signals.md §4.
+// depends only on the captured built-ins in ./intrinsics. Rules and sources: shared/notes/public-body-signals.md §4.
+import { replace } from './intrinsics.ts';
 
 /**
  * What an organisation number says about its holder, from its prefix alone.
@@ -42,10 +43,6 @@ const PUBLIC_8_SERIES =
  * `SE2021005448` (the dataportal publisher URI form). Spaces and dash variants are ignored.
  * A 12-digit number starting with 19 or 20 is a personnummer and is rejected.
  */
-// Captured at load: the detector runs this on page text, and a page sharing the realm (CLI, tests) that
-// replaced String.prototype.replace could otherwise forge the number read from a meta tag (hostile tests).
-const replace = String.prototype.replace as (this: string, re: RegExp, to: string) => string;
-
 export function normaliseOrgNumber(input: string): string | undefined {
   if (typeof input !== 'string' || input.length > 40) return undefined;
   const t = replace.call(input.toUpperCase(), /[\s\u00a0\u2010-\u2015\u2212-]/g, '');

@@ -12,8 +12,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { findChromium } from '../ensure-browser.mjs';
 import { startRegistryStub, type RegistryStub } from '../../test/support/registry-stub.ts';
+import { chromiumOptions } from '../../test/e2e/harness.ts';
 import type { RegistryData } from '../../test/support/registry-data.ts';
 import type { TimedRequest } from './requests.ts';
 
@@ -239,10 +239,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Chromium with the same flags as test/e2e/harness.ts launch(), a fresh profile each time. */
+/** Chromium with the E2E harness's options (test/e2e/harness.ts chromiumOptions), a fresh profile each time. */
 export async function launchBrowser(opts: LaunchOptions): Promise<Browser> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-browser.mjs`');
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'insyn-bench-profile-'));
   tempDirs.add(userDataDir);
   const locale = opts.locale ?? 'sv-SE';
@@ -253,25 +251,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<Browser> {
     'EXCLUDE 127.0.0.1',
     'EXCLUDE localhost',
   ].join(',');
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    locale,
-    env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
-    args: [
-      ...(opts.extDir ? [`--disable-extensions-except=${opts.extDir}`, `--load-extension=${opts.extDir}`] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-      `--lang=${locale}`,
-      `--host-resolver-rules=${rules}`,
-    ],
-  });
+  const context = await chromium.launchPersistentContext(userDataDir, chromiumOptions({ extDir: opts.extDir, locale, rules }));
   let sw: Worker | undefined;
   if (opts.extDir && hasServiceWorker(opts.extDir)) {
     sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -118,9 +118,38 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(opts: LaunchOptions): Promise<Harness> {
+/**
+ * Debian Chromium, headless, with an unpacked extension (if any) and every hostname resolved by
+ * `rules`. Shared with the benchmark (scripts/bench/env.ts), so both measure the same browser.
+ */
+export function chromiumOptions(o: { extDir?: string; locale: string; rules: string }): NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-browser.mjs`');
+  const posix = o.locale.replace('-', '_');
+  return {
+    executablePath,
+    headless: true,
+    locale: o.locale,
+    // The browser's UI language (what chrome.i18n.getUILanguage() says in the service worker)
+    // follows the environment on Linux; Playwright's `locale` only reaches pages.
+    env: { ...process.env, LANGUAGE: posix, LANG: `${posix}.UTF-8` },
+    args: [
+      ...(o.extDir ? [`--disable-extensions-except=${o.extDir}`, `--load-extension=${o.extDir}`] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      `--lang=${o.locale}`,
+      `--host-resolver-rules=${o.rules}`,
+    ],
+  };
+}
+
+export async function launch(opts: LaunchOptions): Promise<Harness> {
   const extDir = opts.extDir ?? EXT_DIR;
   if (!existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`No built extension in ${extDir}: run \`npm run build\``);
   const userDataDir = opts.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'insyn-e2e-')));
@@ -131,28 +160,7 @@ export async function launch(opts: LaunchOptions): Promise<Harness> {
     'EXCLUDE 127.0.0.1',
     'EXCLUDE localhost',
   ].join(',');
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    locale: opts.locale ?? 'sv-SE',
-    // The browser's UI language (what chrome.i18n.getUILanguage() says in the service worker)
-    // follows the environment on Linux; Playwright's `locale` only reaches pages.
-    env: { ...process.env, LANGUAGE: (opts.locale ?? 'sv-SE').replace('-', '_'), LANG: `${(opts.locale ?? 'sv-SE').replace('-', '_')}.UTF-8` },
-    args: [
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-      `--lang=${opts.locale ?? 'sv-SE'}`,
-      `--host-resolver-rules=${rules}`,
-    ],
-  });
+  const context = await chromium.launchPersistentContext(userDataDir, chromiumOptions({ extDir, locale: opts.locale ?? 'sv-SE', rules }));
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   if (process.env.INSYN_E2E_DEBUG) {
