@@ -15,6 +15,7 @@ import type { StringKey } from '../../lib/i18n';
 import { missingDatasetDraft } from '../../lib/pagedata/report';
 import { ReportForm } from '../report/ReportForm';
 import type { Finding, FindingKind, FindingMatch, PageFindings } from '../../lib/pagedata/types';
+import type { ReportDraft } from '../../lib/report/types';
 import type { PanelContext } from '../popup/panels';
 
 const KIND_LABEL: Record<FindingKind, StringKey> = {
@@ -36,7 +37,8 @@ export function PageDataPanel({ ctx }: { ctx: PanelContext }) {
   const publisherUri = tab.resolution?.org?.publisherUri;
   const [read, setRead] = useState<Read>({ state: 'reading' });
   const [matches, setMatches] = useState<Matches>({ state: 'checking' });
-  const [reporting, setReporting] = useState<Finding | undefined>();
+  // The finding being reported and its prefilled draft, made once on the click (its reference id is random).
+  const [reporting, setReporting] = useState<{ id: string; draft: ReportDraft } | undefined>();
   const list = useRef<HTMLElement>(null);
   const returnTo = useRef<string | undefined>(undefined);
 
@@ -81,15 +83,7 @@ export function PageDataPanel({ ctx }: { ctx: PanelContext }) {
   if (read.state === 'unavailable') return <Notice testid="pagedata-unavailable">{t('pageDataUnavailable')}</Notice>;
   const { findings, stats } = read.data;
   if (reporting) {
-    const draft = missingDatasetDraft({
-      finding: reporting,
-      pageUrl: tab.url,
-      ...(tab.publisher && { publisher: tab.publisher }),
-      ...(publisherUri && { publisherUri }),
-      ...(pickText(tab.resolution?.org?.name, lang) && { orgName: pickText(tab.resolution?.org?.name, lang) }),
-      lang,
-      now: api.now(),
-    });
+    const { draft } = reporting;
     return (
       <ReportForm
         api={api}
@@ -104,7 +98,19 @@ export function PageDataPanel({ ctx }: { ctx: PanelContext }) {
       />
     );
   }
-  const report = (f: Finding) => setReporting(f);
+  const report = (f: Finding) =>
+    setReporting({
+      id: f.id,
+      draft: missingDatasetDraft({
+        finding: f,
+        pageUrl: tab.url,
+        ...(tab.publisher && { publisher: tab.publisher }),
+        ...(publisherUri && { publisherUri }),
+        ...(pickText(tab.resolution?.org?.name, lang) && { orgName: pickText(tab.resolution?.org?.name, lang) }),
+        lang,
+        now: api.now(),
+      }),
+    });
   return (
     <section aria-label={t('panelPageData')} data-testid="pagedata" ref={list}>
       <p class="small">{t('pageDataIntro')}</p>
